@@ -1,1 +1,2 @@
 //! mentorkit
+pub mod matching;

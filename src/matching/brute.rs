@@ -1,0 +1,81 @@
+//! Brute-force oracles for the solvers' property tests: enumerate every
+//! solution of a small instance and keep the lexicographic best of
+//! (score, people matched, id bonus).
+
+use std::collections::HashMap;
+
+use super::{Edge, Score, weight};
+
+/// (total score, pairs, id bonus): the objective every solver maximises.
+pub(crate) type Key = (Score, usize, i128);
+
+/// The objective of a bipartite assignment.
+pub(crate) fn assignment_key(edges: &[Edge], mentors: usize, mentor_of: &[Option<usize>]) -> Key {
+    let scores: HashMap<(usize, usize), Score> =
+        edges.iter().map(|e| ((e.a, e.b), e.score)).collect();
+    let mut key = (0, 0, 0);
+    for (m, t) in mentor_of.iter().enumerate() {
+        if let Some(t) = *t {
+            key.0 += scores[&(m, t)];
+            key.1 += 1;
+            key.2 += weight::pair_bonus(m, t, mentor_of.len(), mentors);
+        }
+    }
+    key
+}
+
+/// Every best assignment (mentor of each mentee) and its key.
+pub(crate) fn assignments(
+    mentees: usize,
+    capacity: &[u32],
+    edges: &[Edge],
+    pins: &[(usize, usize)],
+) -> (Key, Vec<Vec<Option<usize>>>) {
+    let mut choices: Vec<Vec<Option<usize>>> = vec![vec![None]; mentees];
+    for e in edges {
+        choices[e.a].push(Some(e.b));
+    }
+    for &(m, t) in pins {
+        choices[m] = vec![Some(t)];
+    }
+    let mut best: (Option<Key>, Vec<Vec<Option<usize>>>) = (None, Vec::new());
+    let mut current = vec![None; mentees];
+    let mut load = vec![0u32; capacity.len()];
+    walk(0, &choices, capacity, &mut load, &mut current, &mut |a| {
+        let key = assignment_key(edges, capacity.len(), a);
+        match best.0 {
+            Some(k) if k > key => {}
+            Some(k) if k == key => best.1.push(a.to_vec()),
+            _ => best = (Some(key), vec![a.to_vec()]),
+        }
+    });
+    (best.0.unwrap_or((0, 0, 0)), best.1)
+}
+
+fn walk(
+    m: usize,
+    choices: &[Vec<Option<usize>>],
+    capacity: &[u32],
+    load: &mut [u32],
+    current: &mut Vec<Option<usize>>,
+    visit: &mut dyn FnMut(&[Option<usize>]),
+) {
+    if m == choices.len() {
+        visit(current);
+        return;
+    }
+    for &c in &choices[m] {
+        if let Some(t) = c {
+            if load[t] == capacity[t] {
+                continue;
+            }
+            load[t] += 1;
+        }
+        current[m] = c;
+        walk(m + 1, choices, capacity, load, current, visit);
+        if let Some(t) = c {
+            load[t] -= 1;
+        }
+    }
+    current[m] = None;
+}

@@ -1,0 +1,305 @@
+//! The exact engine behind one-to-one, reverse and group matching: a maximum
+//! weight b-matching on a bipartite graph by successive shortest paths.
+//!
+//! Left nodes have a supply, right nodes a capacity, edges carry one unit. Every
+//! left unit is routed either along an edge or to "none" (left unmatched, weight
+//! 0), so the problem is a transportation problem and units can be routed one
+//! at a time, in any order, each along a shortest path under node potentials
+//! (Dijkstra on reduced costs, stopping as soon as the nearest way out is
+//! settled). A greedy pass that keeps the potentials feasible routes most units
+//! before the first search. Callers put the scarcer side on the left: each
+//! search then ends at one of the many free right nodes after a few steps.
+//!
+//! Potentials (`pot`): left nodes stay ≥ 0 (and 0 once a unit went to none),
+//! right nodes ≤ 0 (and 0 while not full). Every residual arc keeps a
+//! non-negative reduced cost, which certifies optimality at the end.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::weight::Weight;
+
+const NONE: u32 = u32::MAX;
+
+/// A bipartite graph in compressed rows: edges sorted by left node.
+#[derive(Clone, Debug)]
+pub(crate) struct Graph<W> {
+    supply: Vec<u32>,
+    capacity: Vec<u32>,
+    start: Vec<usize>,
+    tail: Vec<u32>,
+    head: Vec<u32>,
+    weight: Vec<W>,
+}
+
+impl<W: Weight> Graph<W> {
+    /// `edges` are (left, right, weight) with indices in range and at most one
+    /// edge per pair (a duplicate keeps its largest weight).
+    pub(crate) fn new(supply: Vec<u32>, capacity: Vec<u32>, mut edges: Vec<(u32, u32, W)>) -> Self {
+        edges.sort_unstable_by(|x, y| (x.0, x.1, Reverse(x.2)).cmp(&(y.0, y.1, Reverse(y.2))));
+        edges.dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
+        let mut start = vec![0usize; supply.len() + 1];
+        for &(l, _, _) in &edges {
+            start[l as usize + 1] += 1;
+        }
+        for i in 0..supply.len() {
+            start[i + 1] += start[i];
+        }
+        Graph {
+            supply,
+            capacity,
+            start,
+            tail: edges.iter().map(|e| e.0).collect(),
+            head: edges.iter().map(|e| e.1).collect(),
+            weight: edges.iter().map(|e| e.2).collect(),
+        }
+    }
+
+    pub(crate) fn left(&self) -> usize {
+        self.supply.len()
+    }
+
+    pub(crate) fn right(&self) -> usize {
+        self.capacity.len()
+    }
+
+    /// (left, right) of edge `e` as returned in [`Solution::chosen`].
+    pub(crate) fn ends(&self, e: u32) -> (u32, u32) {
+        (self.tail[e as usize], self.head[e as usize])
+    }
+
+    pub(crate) fn weight(&self, e: u32) -> W {
+        self.weight[e as usize]
+    }
+}
+
+/// The chosen edges (sorted) and the potentials that prove them optimal
+/// (left nodes first, then right nodes).
+#[derive(Clone, Debug)]
+pub(crate) struct Solution<W> {
+    pub(crate) chosen: Vec<u32>,
+    pub(crate) potential: Vec<W>,
+}
+
+/// A maximum weight set of edges with at most `supply` edges at each left node
+/// and `capacity` at each right node.
+pub(crate) fn max_weight<W: Weight>(g: &Graph<W>) -> Solution<W> {
+    let mut s = State::new(g);
+    s.greedy();
+    for x in 0..g.left() {
+        while s.routed[x] < g.supply[x] {
+            s.route_one(x as u32);
+        }
+    }
+    let chosen = (0..g.tail.len() as u32)
+        .filter(|&e| s.flow[e as usize])
+        .collect();
+    Solution {
+        chosen,
+        potential: s.pot,
+    }
+}
+
+struct State<'g, W> {
+    g: &'g Graph<W>,
+    flow: Vec<bool>,
+    pot: Vec<W>,
+    /// Units of each left node routed so far (along edges or to none).
+    routed: Vec<u32>,
+    /// Edges with flow at each right node.
+    held: Vec<Vec<u32>>,
+    dist: Vec<W>,
+    pred: Vec<u32>,
+    done: Vec<bool>,
+    touched: Vec<u32>,
+    settled: Vec<u32>,
+    heap: BinaryHeap<Reverse<(W, u32)>>,
+}
+
+impl<'g, W: Weight> State<'g, W> {
+    fn new(g: &'g Graph<W>) -> Self {
+        let n = g.left() + g.right();
+        State {
+            g,
+            flow: vec![false; g.tail.len()],
+            pot: vec![W::ZERO; n],
+            routed: vec![0; g.left()],
+            held: vec![Vec::new(); g.right()],
+            dist: vec![W::MAX; n],
+            pred: vec![NONE; n],
+            done: vec![false; n],
+            touched: Vec::new(),
+            settled: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    fn full(&self, j: usize) -> bool {
+        self.held[j].len() as u32 >= self.g.capacity[j]
+    }
+
+    /// Each left node in turn takes its best edges while they lead to right
+    /// nodes with room, stopping at the first that does not; its potential is
+    /// then the value of the best edge it did not take, which keeps every
+    /// reduced cost non-negative.
+    fn greedy(&mut self) {
+        let g = self.g;
+        let nl = g.left();
+        let mut cands: Vec<(W, u32)> = Vec::new();
+        for x in 0..nl {
+            cands.clear();
+            cands.extend((g.start[x]..g.start[x + 1]).map(|e| {
+                let j = g.head[e] as usize;
+                (g.weight[e] + self.pot[nl + j], e as u32)
+            }));
+            let want = (g.supply[x] as usize + 1).min(cands.len());
+            let better = |p: &(W, u32), q: &(W, u32)| q.0.cmp(&p.0).then(p.1.cmp(&q.1));
+            if want > 0 && want < cands.len() {
+                cands.select_nth_unstable_by(want - 1, better);
+            }
+            cands.truncate(want);
+            cands.sort_unstable_by(better);
+            let mut next = W::ZERO;
+            for &(value, e) in &cands {
+                let j = g.head[e as usize] as usize;
+                if value <= W::ZERO || self.routed[x] == g.supply[x] || self.full(j) {
+                    next = next.max(value);
+                    break;
+                }
+                self.flow[e as usize] = true;
+                self.held[j].push(e);
+                self.routed[x] += 1;
+            }
+            self.pot[x] = next;
+            for &(_, e) in &cands {
+                let j = g.head[e as usize] as usize;
+                if self.flow[e as usize] && self.full(j) {
+                    self.lower_right(j);
+                }
+            }
+        }
+    }
+
+    /// A right node that just became full takes the lowest potential its held
+    /// edges allow, which leaves later left nodes the most room.
+    fn lower_right(&mut self, j: usize) {
+        let g = self.g;
+        let nl = g.left();
+        // Each held edge (x, j) needs pot[j] ≥ pot[x] − w(x, j).
+        let mut p: Option<W> = None;
+        for &e in &self.held[j] {
+            let x = g.tail[e as usize] as usize;
+            let need = self.pot[x] - g.weight[e as usize];
+            p = Some(p.map_or(need, |q| q.max(need)));
+        }
+        let p = p.unwrap_or(W::ZERO);
+        self.pot[nl + j] = p.min(W::ZERO);
+    }
+
+    fn reach(&mut self, v: u32, d: W, e: u32) {
+        let v = v as usize;
+        if self.dist[v] == W::MAX {
+            self.touched.push(v as u32);
+        }
+        self.dist[v] = d;
+        self.pred[v] = e;
+        self.heap.push(Reverse((d, v as u32)));
+    }
+
+    /// Routes one unit of left node `x0` along a shortest path to a free right
+    /// node or to none, and updates the potentials of the settled nodes.
+    fn route_one(&mut self, x0: u32) {
+        let g = self.g;
+        let nl = g.left() as u32;
+        self.reach(x0, W::ZERO, NONE);
+        let mut best = self.pot[x0 as usize];
+        let mut end = x0;
+        while let Some(Reverse((d, v))) = self.heap.pop() {
+            let vu = v as usize;
+            if self.done[vu] || d > self.dist[vu] {
+                continue;
+            }
+            if d >= best {
+                break;
+            }
+            self.done[vu] = true;
+            self.settled.push(v);
+            let pv = self.pot[vu];
+            if v < nl {
+                for e in g.start[vu]..g.start[vu + 1] {
+                    if self.flow[e] {
+                        continue;
+                    }
+                    let node = nl + g.head[e];
+                    let nu = node as usize;
+                    if self.done[nu] {
+                        continue;
+                    }
+                    let nd = d + pv - g.weight[e] - self.pot[nu];
+                    if nd < self.dist[nu] {
+                        self.reach(node, nd, e as u32);
+                        if nd < best && !self.full(g.head[e] as usize) {
+                            best = nd;
+                            end = node;
+                        }
+                    }
+                }
+            } else {
+                let j = (v - nl) as usize;
+                for k in 0..self.held[j].len() {
+                    let e = self.held[j][k];
+                    let x = g.tail[e as usize];
+                    let xu = x as usize;
+                    if self.done[xu] {
+                        continue;
+                    }
+                    let nd = d + g.weight[e as usize] + pv - self.pot[xu];
+                    if nd < self.dist[xu] {
+                        self.reach(x, nd, e);
+                        let out = nd + self.pot[xu];
+                        if out < best {
+                            best = out;
+                            end = x;
+                        }
+                    }
+                }
+            }
+        }
+        for &v in &self.settled {
+            let vu = v as usize;
+            self.pot[vu] = self.pot[vu] + self.dist[vu] - best;
+        }
+        self.augment(x0, end);
+        for &v in &self.touched {
+            let vu = v as usize;
+            self.dist[vu] = W::MAX;
+            self.pred[vu] = NONE;
+            self.done[vu] = false;
+        }
+        self.touched.clear();
+        self.settled.clear();
+        self.heap.clear();
+    }
+
+    /// Flips the edges on the path found from `x0` to `end`.
+    fn augment(&mut self, x0: u32, end: u32) {
+        let g = self.g;
+        let nl = g.left() as u32;
+        let mut v = end;
+        while v != x0 {
+            let e = self.pred[v as usize];
+            let eu = e as usize;
+            if v >= nl {
+                self.flow[eu] = true;
+                self.held[(v - nl) as usize].push(e);
+                v = g.tail[eu];
+            } else {
+                self.flow[eu] = false;
+                let j = g.head[eu] as usize;
+                self.held[j].retain(|&h| h != e);
+                v = nl + g.head[eu];
+            }
+        }
+        self.routed[x0 as usize] += 1;
+    }
+}

@@ -1,0 +1,1 @@
+//! Peer mode: maximum weight matching on a general graph.

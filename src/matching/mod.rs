@@ -1,0 +1,55 @@
+//! Pairing and grouping people for the highest total score.
+//!
+//! Everything here is pure: the solvers take plain indices, integer scores and
+//! capacities and return plain indices, so they are tested against brute force
+//! without a program folder. Forbidden pairs are simply edges the caller leaves
+//! out; pins are forced edges, checked and honoured by each solver.
+//!
+//! Ties: every solver maximises, in this order, the total score, the number of
+//! people matched (a 0-score pair that shares a slot beats no pair), and an id
+//! preference that pairs earlier ids with earlier ids. The three are packed into
+//! one integer per edge (see [`weight`]), so equal-total optima resolve the same
+//! way whatever the algorithm's internals; input is given sorted by id.
+
+pub mod assignment;
+#[cfg(test)]
+mod brute;
+mod flow;
+pub mod general;
+pub mod group;
+mod weight;
+
+/// A pair score; weights are small integers, so sums fit comfortably.
+pub type Score = i64;
+
+/// An allowed pair and its score: `a` and `b` index the two people (mentee and
+/// mentor in the bipartite modes, two peers in peer mode).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Edge {
+    pub a: usize,
+    pub b: usize,
+    pub score: Score,
+}
+
+impl Edge {
+    pub fn new(a: usize, b: usize, score: Score) -> Self {
+        Edge { a, b, score }
+    }
+}
+
+/// A pin the solver could not honour, by the indices the caller gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PinError {
+    /// The pinned pair is not an allowed edge: no shared slot, forbidden, or
+    /// (reverse mode) the mentor is not junior to the mentee.
+    NoEdge { a: usize, b: usize },
+    /// The person is pinned more than once (mentee twice, or a peer twice).
+    Twice { person: usize },
+    /// More pins name this mentor than it has room for.
+    OverCapacity { mentor: usize, capacity: u32 },
+    /// A pin names a person or mentor index that does not exist.
+    OutOfRange { a: usize, b: usize },
+    /// Group mode: the mentees pinned to this mentor share no meeting slot with
+    /// it and each other.
+    NoCommonSlot { mentor: usize },
+}

@@ -2,8 +2,6 @@
 //! maximum total score, exactly (a capacitated assignment, solved as a
 //! min-cost flow by [`super::flow`]).
 
-use std::collections::HashMap;
-
 use super::flow::{self, Graph};
 use super::weight::{self, Packing, Weight};
 use super::{Edge, PinError, Score};
@@ -34,28 +32,19 @@ pub struct Assignment {
 /// The best assignment: highest total score, then most mentees matched, then
 /// earlier ids paired with earlier ids. Pins are kept and count in the total.
 pub fn solve(p: &Problem) -> Result<Assignment, PinError> {
-    let scores = edge_scores(&p.edges);
-    let (pinned, room) = check_pins(p, &scores)?;
-    let packing = Packing::new(p.mentees, (p.mentees * p.capacity.len()) as i128);
-    let edges = p
-        .edges
-        .iter()
-        .filter(|e| pinned[e.a].is_none() && room[e.b] > 0)
-        .map(|e| {
-            let bonus = weight::pair_bonus(e.a, e.b, p.mentees, p.capacity.len());
-            (e.a, e.b, packing.weight(e.score, bonus))
-        });
-    let free = (0..p.mentees).map(|m| pinned[m].is_none());
-    let mut mentor_of = best(free, &room, edges);
+    let (pinned, room) = check_pins(p)?;
+    let free: Vec<bool> = pinned.iter().map(Option::is_none).collect();
+    let mut mentor_of = best(&free, &room, p.edges.iter());
     for (m, pin) in pinned.iter().enumerate() {
         if pin.is_some() {
             mentor_of[m] = *pin;
         }
     }
-    let score = mentor_of
+    let score = p
+        .edges
         .iter()
-        .enumerate()
-        .filter_map(|(m, t)| t.and_then(|t| scores.get(&(m, t))))
+        .filter(|e| mentor_of[e.a] == Some(e.b))
+        .map(|e| e.score)
         .sum();
     let matched = mentor_of.iter().filter(|t| t.is_some()).count();
     Ok(Assignment {
@@ -65,20 +54,8 @@ pub fn solve(p: &Problem) -> Result<Assignment, PinError> {
     })
 }
 
-fn edge_scores(edges: &[Edge]) -> HashMap<(usize, usize), Score> {
-    let mut scores = HashMap::with_capacity(edges.len());
-    for e in edges {
-        let s = scores.entry((e.a, e.b)).or_insert(e.score);
-        *s = (*s).max(e.score);
-    }
-    scores
-}
-
 /// Pinned mentor of each mentee, and the room each mentor has left.
-fn check_pins(
-    p: &Problem,
-    scores: &HashMap<(usize, usize), Score>,
-) -> Result<(Vec<Option<usize>>, Vec<u32>), PinError> {
+fn check_pins(p: &Problem) -> Result<(Vec<Option<usize>>, Vec<u32>), PinError> {
     let mut pinned = vec![None; p.mentees];
     let mut room = p.capacity.clone();
     for &(m, t) in &p.pins {
@@ -88,7 +65,16 @@ fn check_pins(
         if pinned[m].is_some() {
             return Err(PinError::Twice { person: m });
         }
-        if !scores.contains_key(&(m, t)) {
+        pinned[m] = Some(t);
+    }
+    let mut found = vec![false; p.mentees];
+    for e in &p.edges {
+        if pinned[e.a] == Some(e.b) {
+            found[e.a] = true;
+        }
+    }
+    for &(m, t) in &p.pins {
+        if !found[m] {
             return Err(PinError::NoEdge { a: m, b: t });
         }
         if room[t] == 0 {
@@ -98,32 +84,41 @@ fn check_pins(
             });
         }
         room[t] -= 1;
-        pinned[m] = Some(t);
     }
     Ok((pinned, room))
 }
 
-/// The maximum packed-weight assignment of the `free` mentees to mentors with
-/// `room`, over edges (mentee, mentor, packed weight).
-pub(crate) fn best(
-    free: impl Iterator<Item = bool>,
+/// The best assignment of the `free` mentees to mentors with `room` over
+/// `edges` (mentee, mentor, score), by the packed objective; the id bonus
+/// counts over all mentees and mentors, so it does not depend on who is free.
+pub(crate) fn best<'a>(
+    free: &[bool],
     room: &[u32],
-    edges: impl Iterator<Item = (usize, usize, i128)>,
+    edges: impl Iterator<Item = &'a Edge> + Clone,
 ) -> Vec<Option<usize>> {
-    let free: Vec<bool> = free.collect();
-    let edges: Vec<(usize, usize, i128)> = edges.filter(|e| free[e.0] && room[e.1] > 0).collect();
-    let max_abs = edges.iter().map(|e| e.2.abs()).max().unwrap_or(0);
+    let (mentees, mentors) = (free.len(), room.len());
+    let packing = Packing::new(mentees, (mentees * mentors) as i128);
+    let edges = edges.filter(|e| free[e.a] && room[e.b] > 0);
+    let top = edges.clone().map(|e| e.score.abs()).max().unwrap_or(0);
+    let max_abs = packing.weight(top, (mentees * mentors) as i128);
+    let packed = edges.map(|e| {
+        (
+            e.a,
+            e.b,
+            packing.weight(e.score, weight::pair_bonus(e.a, e.b, mentees, mentors)),
+        )
+    });
     if weight::fits_i64(max_abs) {
-        best_with::<i64>(&free, room, &edges)
+        best_with::<i64>(free, room, packed)
     } else {
-        best_with::<i128>(&free, room, &edges)
+        best_with::<i128>(free, room, packed)
     }
 }
 
 fn best_with<W: Weight>(
     free: &[bool],
     room: &[u32],
-    edges: &[(usize, usize, i128)],
+    edges: impl Iterator<Item = (usize, usize, i128)>,
 ) -> Vec<Option<usize>> {
     let mentees: u64 = free.iter().filter(|&&f| f).count() as u64;
     let seats: u64 = room.iter().map(|&r| r as u64).sum();
@@ -131,8 +126,7 @@ fn best_with<W: Weight>(
     // The scarcer side goes on the left, so each search ends quickly.
     let mentees_left = mentees <= seats;
     let list = edges
-        .iter()
-        .map(|&(m, t, w)| {
+        .map(|(m, t, w)| {
             let w = W::from_i128(w);
             if mentees_left {
                 (m as u32, t as u32, w)
@@ -147,7 +141,7 @@ fn best_with<W: Weight>(
     } else {
         Graph::new(room.to_vec(), ones(free), list)
     };
-    for e in flow::max_weight(&g).chosen {
+    for e in flow::max_weight(&g) {
         let (l, r) = g.ends(e);
         let (m, t) = if mentees_left { (l, r) } else { (r, l) };
         mentor_of[m as usize] = Some(t as usize);
@@ -221,6 +215,52 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Medium instances with many ties, against a plain min-cost flow.
+    fn medium() -> impl Strategy<Value = Problem> {
+        (10usize..60, 2usize..15, any::<u64>()).prop_map(|(mentees, mentors, seed)| {
+            let mut x = seed | 1;
+            let mut next = move || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let capacity = (0..mentors).map(|_| (next() % 5) as u32).collect();
+            let mut edges = Vec::new();
+            for m in 0..mentees {
+                for t in 0..mentors {
+                    if next() % 3 == 0 {
+                        edges.push(Edge::new(m, t, (next() % 4) as i64));
+                    }
+                }
+            }
+            Problem {
+                mentees,
+                capacity,
+                edges,
+                pins: vec![],
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn matches_plain_flow_on_medium_instances(p in medium()) {
+            let Ok(a) = solve(&p) else { return Err(TestCaseError::fail("pins")) };
+            let packing = Packing::new(p.mentees, (p.mentees * p.capacity.len()) as i128);
+            let got: i128 = p.edges.iter().filter(|e| a.mentor_of[e.a] == Some(e.b)).map(|e| {
+                packing.weight(e.score, weight::pair_bonus(e.a, e.b, p.mentees, p.capacity.len()))
+            }).sum();
+            let mut load = vec![0u32; p.capacity.len()];
+            for t in a.mentor_of.iter().flatten() {
+                load[*t] += 1;
+            }
+            prop_assert!(load.iter().zip(&p.capacity).all(|(l, c)| l <= c));
+            prop_assert_eq!(got, brute::assignment_weight_by_flow(p.mentees, &p.capacity, &p.edges));
         }
     }
 

@@ -79,3 +79,70 @@ fn walk(
     }
     current[m] = None;
 }
+
+/// The best packed weight of a bipartite assignment by a plain min-cost flow
+/// (Bellman–Ford successive shortest paths, no potentials, no warm start): an
+/// independent check for instances too big to enumerate.
+pub(crate) fn assignment_weight_by_flow(mentees: usize, capacity: &[u32], edges: &[Edge]) -> i128 {
+    let mentors = capacity.len();
+    let packing = weight::Packing::new(mentees, (mentees * mentors) as i128);
+    let (s, t, n) = (
+        mentees + mentors,
+        mentees + mentors + 1,
+        mentees + mentors + 2,
+    );
+    // (to, capacity, cost, reverse index)
+    let mut adj: Vec<Vec<(usize, i64, i128, usize)>> = vec![Vec::new(); n];
+    let add =
+        |adj: &mut Vec<Vec<(usize, i64, i128, usize)>>, u: usize, v: usize, c: i64, w: i128| {
+            let (ru, rv) = (adj[v].len(), adj[u].len());
+            adj[u].push((v, c, w, ru));
+            adj[v].push((u, 0, -w, rv));
+        };
+    for m in 0..mentees {
+        add(&mut adj, s, m, 1, 0);
+    }
+    for (j, &c) in capacity.iter().enumerate() {
+        add(&mut adj, mentees + j, t, i64::from(c), 0);
+    }
+    for e in edges {
+        let w = packing.weight(e.score, weight::pair_bonus(e.a, e.b, mentees, mentors));
+        add(&mut adj, e.a, mentees + e.b, 1, -w);
+    }
+    let mut total = 0i128;
+    loop {
+        let mut dist = vec![i128::MAX; n];
+        let mut pred = vec![(usize::MAX, 0usize); n];
+        dist[s] = 0;
+        for _ in 0..n {
+            let mut changed = false;
+            for u in 0..n {
+                if dist[u] == i128::MAX {
+                    continue;
+                }
+                for (k, &(v, c, w, _)) in adj[u].iter().enumerate() {
+                    if c > 0 && dist[u] + w < dist[v] {
+                        dist[v] = dist[u] + w;
+                        pred[v] = (u, k);
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if dist[t] >= 0 {
+            return total;
+        }
+        total -= dist[t];
+        let mut v = t;
+        while v != s {
+            let (u, k) = pred[v];
+            let r = adj[u][k].3;
+            adj[u][k].1 -= 1;
+            adj[v][r].1 += 1;
+            v = u;
+        }
+    }
+}

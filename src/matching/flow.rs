@@ -33,11 +33,11 @@ pub(crate) struct Graph<W> {
 }
 
 impl<W: Weight> Graph<W> {
-    /// `edges` are (left, right, weight) with indices in range and at most one
-    /// edge per pair (a duplicate keeps its largest weight).
-    pub(crate) fn new(supply: Vec<u32>, capacity: Vec<u32>, mut edges: Vec<(u32, u32, W)>) -> Self {
-        edges.sort_unstable_by(|x, y| (x.0, x.1, Reverse(x.2)).cmp(&(y.0, y.1, Reverse(y.2))));
-        edges.dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
+    /// `edges` are (left, right, weight) with indices in range; pairs should be
+    /// unique (a parallel edge is harmless: at most one of them is chosen).
+    /// Each node's edges are kept heaviest first, which lets a search stop
+    /// scanning a node at the first edge that cannot beat the best path found.
+    pub(crate) fn new(supply: Vec<u32>, capacity: Vec<u32>, edges: Vec<(u32, u32, W)>) -> Self {
         let mut start = vec![0usize; supply.len() + 1];
         for &(l, _, _) in &edges {
             start[l as usize + 1] += 1;
@@ -45,13 +45,23 @@ impl<W: Weight> Graph<W> {
         for i in 0..supply.len() {
             start[i + 1] += start[i];
         }
+        let mut next = start.clone();
+        let mut rows = vec![(W::ZERO, 0u32, 0u32); edges.len()];
+        for (l, r, w) in edges {
+            let slot = &mut next[l as usize];
+            rows[*slot] = (w, r, l);
+            *slot += 1;
+        }
+        for x in 0..supply.len() {
+            rows[start[x]..start[x + 1]].sort_unstable_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)));
+        }
         Graph {
             supply,
             capacity,
             start,
-            tail: edges.iter().map(|e| e.0).collect(),
-            head: edges.iter().map(|e| e.1).collect(),
-            weight: edges.iter().map(|e| e.2).collect(),
+            tail: rows.iter().map(|e| e.2).collect(),
+            head: rows.iter().map(|e| e.1).collect(),
+            weight: rows.iter().map(|e| e.0).collect(),
         }
     }
 
@@ -67,23 +77,11 @@ impl<W: Weight> Graph<W> {
     pub(crate) fn ends(&self, e: u32) -> (u32, u32) {
         (self.tail[e as usize], self.head[e as usize])
     }
-
-    pub(crate) fn weight(&self, e: u32) -> W {
-        self.weight[e as usize]
-    }
 }
 
-/// The chosen edges (sorted) and the potentials that prove them optimal
-/// (left nodes first, then right nodes).
-#[derive(Clone, Debug)]
-pub(crate) struct Solution<W> {
-    pub(crate) chosen: Vec<u32>,
-    pub(crate) potential: Vec<W>,
-}
-
-/// A maximum weight set of edges with at most `supply` edges at each left node
+/// The edges of a maximum weight set with at most `supply` edges at each left node
 /// and `capacity` at each right node.
-pub(crate) fn max_weight<W: Weight>(g: &Graph<W>) -> Solution<W> {
+pub(crate) fn max_weight<W: Weight>(g: &Graph<W>) -> Vec<u32> {
     let mut s = State::new(g);
     s.greedy();
     for x in 0..g.left() {
@@ -91,13 +89,9 @@ pub(crate) fn max_weight<W: Weight>(g: &Graph<W>) -> Solution<W> {
             s.route_one(x as u32);
         }
     }
-    let chosen = (0..g.tail.len() as u32)
+    (0..g.tail.len() as u32)
         .filter(|&e| s.flow[e as usize])
-        .collect();
-    Solution {
-        chosen,
-        potential: s.pot,
-    }
+        .collect()
 }
 
 struct State<'g, W> {
@@ -227,6 +221,11 @@ impl<'g, W: Weight> State<'g, W> {
             let pv = self.pot[vu];
             if v < nl {
                 for e in g.start[vu]..g.start[vu + 1] {
+                    // Right potentials are ≤ 0, so `d + pv − w` bounds this edge's
+                    // distance from below, and edges come heaviest first.
+                    if d + pv - g.weight[e] >= best {
+                        break;
+                    }
                     if self.flow[e] {
                         continue;
                     }

@@ -19,7 +19,6 @@ pub(crate) trait Weight:
     const MAX: Self;
     const ZERO: Self;
     fn from_i128(v: i128) -> Self;
-    fn to_i128(self) -> i128;
 }
 
 impl Weight for i64 {
@@ -29,9 +28,6 @@ impl Weight for i64 {
         // Callers check the range first (see `fits_i64`); saturate rather than wrap.
         v.clamp(i64::MIN as i128, i64::MAX as i128) as i64
     }
-    fn to_i128(self) -> i128 {
-        self as i128
-    }
 }
 
 impl Weight for i128 {
@@ -39,9 +35,6 @@ impl Weight for i128 {
     const ZERO: Self = 0;
     fn from_i128(v: i128) -> Self {
         v
-    }
-    fn to_i128(self) -> i128 {
-        self
     }
 }
 
@@ -78,6 +71,7 @@ impl Packing {
     }
 
     /// The score part of a packed total (exact: the rest is below `S1`).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn score_of(&self, total: i128) -> i128 {
         total.div_euclid(self.s1)
     }

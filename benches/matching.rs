@@ -1,0 +1,53 @@
+//! Matching benchmark: the solvers on generated cohorts (run with
+//! `cargo bench --bench matching`).
+
+mod generator;
+
+use std::time::Instant;
+
+use mentorkit::matching::{Edge, assignment};
+
+fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    println!(
+        "{label:<48} {:>9.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    out
+}
+
+fn one_to_one(mentees: usize, mentors: usize) {
+    let (a, b) = generator::cohort(mentees, mentors, 2016);
+    let edges: Vec<Edge> = time(&format!("score {mentees}x{mentors}"), || {
+        let mut edges = Vec::new();
+        for (i, m) in a.iter().enumerate() {
+            for (j, t) in b.iter().enumerate() {
+                if let Some(s) = generator::pair_score(m, t, false) {
+                    edges.push(Edge::new(i, j, s));
+                }
+            }
+        }
+        edges
+    });
+    let capacity = b.iter().map(|t| t.capacity).collect();
+    let problem = assignment::Problem {
+        mentees,
+        capacity,
+        edges,
+        pins: vec![],
+    };
+    let n = problem.edges.len();
+    if let Ok(r) = time(
+        &format!("one-to-one solve {mentees}x{mentors} ({n} edges)"),
+        || assignment::solve(&problem),
+    ) {
+        println!("  matched {} score {}", r.matched, r.score);
+    }
+}
+
+fn main() {
+    one_to_one(300, 75);
+    one_to_one(3000, 750);
+    // peers(500);
+}

@@ -5,7 +5,7 @@ mod generator;
 
 use std::time::Instant;
 
-use mentorkit::matching::{Edge, assignment};
+use mentorkit::matching::{Edge, assignment, general};
 
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -46,8 +46,31 @@ fn one_to_one(mentees: usize, mentors: usize) {
     }
 }
 
+fn peers(n: usize) {
+    let (a, _) = generator::cohort(n, 0, 2016);
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if let Some(s) = generator::pair_score(&a[i], &a[j], true) {
+                edges.push(Edge::new(i, j, s));
+            }
+        }
+    }
+    let problem = general::Problem {
+        people: n,
+        edges,
+        pins: vec![],
+    };
+    let m = problem.edges.len();
+    if let Ok(r) = time(&format!("peer solve {n} ({m} edges)"), || {
+        general::solve(&problem)
+    }) {
+        println!("  pairs {} score {}", r.pairs, r.score);
+    }
+}
+
 fn main() {
     one_to_one(300, 75);
     one_to_one(3000, 750);
-    // peers(500);
+    peers(500);
 }

@@ -146,3 +146,94 @@ pub(crate) fn assignment_weight_by_flow(mentees: usize, capacity: &[u32], edges:
         }
     }
 }
+
+/// The objective of a pairing of people.
+pub(crate) fn pairing_key(edges: &[Edge], partner: &[Option<usize>]) -> Key {
+    let n = partner.len();
+    let mut key = (0, 0, 0);
+    for e in edges {
+        if e.a < e.b && partner[e.a] == Some(e.b) {
+            key.0 += e.score;
+            key.1 += 1;
+            key.2 += weight::pair_bonus(e.a, e.b, n, n);
+        }
+    }
+    key
+}
+
+/// Every best pairing (partner of each person) and its key; `edges` have
+/// `a < b` and pinned pairs must be edges.
+pub(crate) fn pairings(
+    n: usize,
+    edges: &[Edge],
+    pins: &[(usize, usize)],
+) -> (Key, Vec<Vec<Option<usize>>>) {
+    let mut partner = vec![None; n];
+    for &(a, b) in pins {
+        partner[a] = Some(b);
+        partner[b] = Some(a);
+    }
+    let mut best: (Option<Key>, Vec<Vec<Option<usize>>>) = (None, Vec::new());
+    pair_walk(0, edges, &mut partner, &mut |p| {
+        let key = pairing_key(edges, p);
+        match best.0 {
+            Some(k) if k > key => {}
+            Some(k) if k == key => best.1.push(p.to_vec()),
+            _ => best = (Some(key), vec![p.to_vec()]),
+        }
+    });
+    (best.0.unwrap_or((0, 0, 0)), best.1)
+}
+
+fn pair_walk(
+    v: usize,
+    edges: &[Edge],
+    partner: &mut Vec<Option<usize>>,
+    visit: &mut dyn FnMut(&[Option<usize>]),
+) {
+    if v == partner.len() {
+        visit(partner);
+        return;
+    }
+    if partner[v].is_some() {
+        return pair_walk(v + 1, edges, partner, visit);
+    }
+    pair_walk(v + 1, edges, partner, visit);
+    for e in edges.iter().filter(|e| e.a == v) {
+        if partner[e.b].is_some() {
+            continue;
+        }
+        partner[v] = Some(e.b);
+        partner[e.b] = Some(v);
+        pair_walk(v + 1, edges, partner, visit);
+        partner[e.b] = None;
+    }
+    partner[v] = None;
+}
+
+/// The best packed weight of a pairing by dynamic programming over subsets
+/// (up to ~20 people): an independent check beyond what enumeration reaches.
+pub(crate) fn pairing_weight_by_subsets(n: usize, edges: &[Edge]) -> i128 {
+    let packing = weight::Packing::new(n / 2, (n * n) as i128);
+    let mut w = vec![vec![None; n]; n];
+    for e in edges {
+        let (a, b) = (e.a.min(e.b), e.a.max(e.b));
+        let x = packing.weight(e.score, weight::pair_bonus(a, b, n, n));
+        w[a][b] = Some(x);
+        w[b][a] = Some(x);
+    }
+    let full = (1usize << n) - 1;
+    // best[mask]: the best over the people not in `mask`.
+    let mut best = vec![0i128; 1 << n];
+    for mask in (0..full).rev() {
+        let i = (!mask).trailing_zeros() as usize;
+        let mut b = best[mask | 1 << i];
+        for j in i + 1..n {
+            if let (0, Some(x)) = (mask & 1 << j, w[i][j]) {
+                b = b.max(x.max(0) + best[mask | 1 << i | 1 << j]);
+            }
+        }
+        best[mask] = b;
+    }
+    best[0]
+}

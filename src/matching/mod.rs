@@ -12,6 +12,7 @@
 //! way whatever the algorithm's internals; input is given sorted by id.
 
 pub mod assignment;
+mod blossom;
 #[cfg(test)]
 mod brute;
 mod flow;

@@ -19,6 +19,8 @@ pub(crate) trait Weight:
     const MAX: Self;
     const ZERO: Self;
     fn from_i128(v: i128) -> Self;
+    /// Half, rounded toward zero (the blossom solver halves only even values).
+    fn half(self) -> Self;
 }
 
 impl Weight for i64 {
@@ -28,6 +30,9 @@ impl Weight for i64 {
         // Callers check the range first (see `fits_i64`); saturate rather than wrap.
         v.clamp(i64::MIN as i128, i64::MAX as i128) as i64
     }
+    fn half(self) -> Self {
+        self / 2
+    }
 }
 
 impl Weight for i128 {
@@ -35,6 +40,9 @@ impl Weight for i128 {
     const ZERO: Self = 0;
     fn from_i128(v: i128) -> Self {
         v
+    }
+    fn half(self) -> Self {
+        self / 2
     }
 }
 

@@ -5,7 +5,7 @@ mod generator;
 
 use std::time::Instant;
 
-use mentorkit::matching::{Edge, assignment, general};
+use mentorkit::matching::{Edge, assignment, circles, general, group};
 
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -69,8 +69,70 @@ fn peers(n: usize) {
     }
 }
 
+fn mask(slots: &[usize]) -> u64 {
+    slots.iter().fold(0, |m, &s| m | 1 << s)
+}
+
+fn groups(mentees: usize, mentors: usize) {
+    let (a, b) = generator::cohort(mentees, mentors, 2016);
+    let mut edges = Vec::new();
+    for (i, m) in a.iter().enumerate() {
+        for (j, t) in b.iter().enumerate() {
+            if let Some(s) = generator::pair_score(m, t, false) {
+                edges.push(Edge::new(i, j, s));
+            }
+        }
+    }
+    let problem = group::Problem {
+        mentee_slots: a.iter().map(|p| mask(&p.slots)).collect(),
+        mentor_slots: b.iter().map(|p| mask(&p.slots)).collect(),
+        capacity: b.iter().map(|t| t.capacity.max(2)).collect(),
+        edges,
+        pins: vec![],
+    };
+    if let Ok(r) = time(&format!("group solve {mentees}x{mentors}"), || {
+        group::solve(&problem)
+    }) {
+        println!(
+            "  matched {} score {} bound {} exact {}",
+            r.matched, r.score, r.bound, r.exact
+        );
+    }
+}
+
+fn peer_circles(n: usize, size: usize) {
+    let (a, _) = generator::cohort(n, 0, 2016);
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if let Some(s) = generator::pair_score(&a[i], &a[j], true) {
+                edges.push(Edge::new(i, j, s));
+            }
+        }
+    }
+    let problem = circles::Problem {
+        slots: a.iter().map(|p| mask(&p.slots)).collect(),
+        edges,
+        group_size: size,
+        pins: vec![],
+    };
+    if let Ok(r) = time(&format!("circles solve {n} (size {size})"), || {
+        circles::solve(&problem)
+    }) {
+        println!(
+            "  matched {} score {} bound {} exact {}",
+            r.matched, r.score, r.bound, r.exact
+        );
+    }
+}
+
 fn main() {
     one_to_one(300, 75);
     one_to_one(3000, 750);
     peers(500);
+    groups(40, 8);
+    groups(300, 75);
+    groups(3000, 750);
+    peer_circles(12, 4);
+    peer_circles(500, 4);
 }

@@ -237,3 +237,106 @@ pub(crate) fn pairing_weight_by_subsets(n: usize, edges: &[Edge]) -> i128 {
     }
     best[0]
 }
+
+/// The best key of a mentor-led grouping: every choice of one slot per mentor
+/// (within its own slots), each solved by enumeration.
+pub(crate) fn grouping_key(p: &super::group::Problem) -> Option<Key> {
+    let mentors = p.capacity.len();
+    let choices: Vec<Vec<u64>> = (0..mentors)
+        .map(|t| {
+            let s: Vec<u64> = (0..64)
+                .filter(|s| p.mentor_slots[t] >> s & 1 == 1)
+                .map(|s| 1u64 << s)
+                .collect();
+            if s.is_empty() { vec![0] } else { s }
+        })
+        .collect();
+    let mut best: Option<Key> = None;
+    let mut pick = vec![0usize; mentors];
+    loop {
+        let slot: Vec<u64> = (0..mentors).map(|t| choices[t][pick[t]]).collect();
+        let edges: Vec<Edge> = p
+            .edges
+            .iter()
+            .copied()
+            .filter(|e| p.mentee_slots[e.a] & slot[e.b] != 0)
+            .collect();
+        let pins_ok = p
+            .pins
+            .iter()
+            .all(|&(m, t)| edges.iter().any(|e| (e.a, e.b) == (m, t)));
+        if pins_ok {
+            let (key, all) = assignments(p.mentee_slots.len(), &p.capacity, &edges, &p.pins);
+            if !all.is_empty() && best.is_none_or(|b| key > b) {
+                best = Some(key);
+            }
+        }
+        let mut t = 0;
+        while t < mentors && pick[t] + 1 == choices[t].len() {
+            pick[t] = 0;
+            t += 1;
+        }
+        if t == mentors {
+            return best;
+        }
+        pick[t] += 1;
+    }
+}
+
+/// The best (score, people in circles) of peer circles by enumeration.
+pub(crate) fn circles_key(p: &super::circles::Problem) -> (Score, usize) {
+    let n = p.slots.len();
+    let g = p.group_size.max(2);
+    let score: HashMap<(usize, usize), Score> = p
+        .edges
+        .iter()
+        .filter(|e| p.slots[e.a] & p.slots[e.b] != 0)
+        .flat_map(|e| [((e.a, e.b), e.score), ((e.b, e.a), e.score)])
+        .collect();
+    let mut circles: Vec<Vec<usize>> = Vec::new();
+    let mut best = (0, 0);
+    circle_walk(0, n, g, p, &score, &mut circles, &mut best);
+    best
+}
+
+fn circle_walk(
+    v: usize,
+    n: usize,
+    g: usize,
+    p: &super::circles::Problem,
+    score: &HashMap<(usize, usize), Score>,
+    circles: &mut Vec<Vec<usize>>,
+    best: &mut (Score, usize),
+) {
+    if v == n {
+        let together =
+            |a: usize, b: usize| circles.iter().any(|c| c.contains(&a) && c.contains(&b));
+        if p.pins.iter().any(|&(a, b)| !together(a, b)) {
+            return;
+        }
+        let mut key = (0, 0);
+        for c in circles.iter().filter(|c| c.len() >= 2) {
+            key.1 += c.len();
+            for (i, &a) in c.iter().enumerate() {
+                for &b in &c[i + 1..] {
+                    key.0 += score[&(a, b)];
+                }
+            }
+        }
+        *best = (*best).max(key);
+        return;
+    }
+    for i in 0..circles.len() {
+        let fits = circles[i].len() < g
+            && circles[i].iter().all(|&u| score.contains_key(&(u, v)))
+            && circles[i].iter().fold(p.slots[v], |m, &u| m & p.slots[u]) != 0;
+        if fits {
+            circles[i].push(v);
+            circle_walk(v + 1, n, g, p, score, circles, best);
+            circles[i].pop();
+        }
+    }
+    circles.push(vec![v]);
+    circle_walk(v + 1, n, g, p, score, circles, best);
+    circles.pop();
+}

@@ -15,6 +15,7 @@ pub mod assignment;
 mod blossom;
 #[cfg(test)]
 mod brute;
+pub mod circles;
 mod flow;
 pub mod general;
 pub mod group;
@@ -51,6 +52,10 @@ pub enum PinError {
     /// A pin names a person or mentor index that does not exist.
     OutOfRange { a: usize, b: usize },
     /// Group mode: the mentees pinned to this mentor share no meeting slot with
-    /// it and each other.
+    /// it and each other; peer circles: the people pinned together with this
+    /// one share no slot.
     NoCommonSlot { mentor: usize },
+    /// Peer circles: pins put more people together with this one than a circle
+    /// holds.
+    CircleTooLarge { person: usize, limit: usize },
 }

@@ -1,0 +1,326 @@
+//! The heuristic side of peer circles: a greedy merge by best gain, local
+//! search by moving or swapping single people, and the final tally.
+
+use super::*;
+
+impl Setup {
+    /// Merges circles two at a time, the pair that adds the most value first,
+    /// while a merge still adds value and fits (size, shared slot, every pair
+    /// allowed).
+    pub(super) fn greedy(&self) -> Vec<Cluster> {
+        let mut cl: Vec<Cluster> = self.atoms.iter().map(|a| self.cluster(a.clone())).collect();
+        let mut of = vec![0usize; self.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &v in &c.members {
+                of[v] = i;
+            }
+        }
+        // Cross score and number of allowed pairs between neighbouring circles.
+        let mut nb: Vec<HashMap<usize, (Score, usize)>> = vec![HashMap::new(); cl.len()];
+        for v in 0..self.n {
+            for &(u, sc) in &self.adj[v] {
+                let (a, b) = (of[v], of[u]);
+                if v < u && a != b {
+                    for (x, y) in [(a, b), (b, a)] {
+                        let e = nb[x].entry(y).or_insert((0, 0));
+                        e.0 += sc;
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        let mut version = vec![0u32; cl.len()];
+        let mut alive = vec![true; cl.len()];
+        let mut heap = BinaryHeap::new();
+        let offer = |heap: &mut BinaryHeap<_>,
+                     cl: &[Cluster],
+                     version: &[u32],
+                     c: usize,
+                     d: usize,
+                     x: (Score, usize)| {
+            if let Some(gain) = self.merge_gain(&cl[c], &cl[d], x) {
+                let ids = Reverse((
+                    cl[c].members[0].min(cl[d].members[0]),
+                    cl[c].members[0].max(cl[d].members[0]),
+                ));
+                heap.push((gain, ids, c, d, version[c], version[d]));
+            }
+        };
+        for (c, near) in nb.iter().enumerate() {
+            for (&d, &x) in near {
+                if c < d {
+                    offer(&mut heap, &cl, &version, c, d, x);
+                }
+            }
+        }
+        while let Some((_, _, c, d, vc, vd)) = heap.pop() {
+            if !alive[c] || !alive[d] || version[c] != vc || version[d] != vd {
+                continue;
+            }
+            let (cross, _) = nb[c].get(&d).copied().unwrap_or((0, 0));
+            let taken = std::mem::take(&mut cl[d].members);
+            let (dscore, dmask) = (cl[d].score, cl[d].mask);
+            let target = &mut cl[c];
+            target.members.extend(taken);
+            target.members.sort_unstable();
+            target.mask &= dmask;
+            target.score += dscore + cross;
+            alive[d] = false;
+            version[c] += 1;
+            let from_d = std::mem::take(&mut nb[d]);
+            nb[c].remove(&d);
+            for (x, val) in from_d {
+                if x == c {
+                    continue;
+                }
+                nb[x].remove(&d);
+                for (p, q) in [(c, x), (x, c)] {
+                    let e = nb[p].entry(q).or_insert((0, 0));
+                    e.0 += val.0;
+                    e.1 += val.1;
+                }
+            }
+            let mut next: Vec<(usize, (Score, usize))> =
+                nb[c].iter().map(|(&x, &v)| (x, v)).collect();
+            next.sort_unstable();
+            for (x, val) in next {
+                let (a, b) = (c.min(x), c.max(x));
+                offer(&mut heap, &cl, &version, a, b, val);
+            }
+        }
+        cl.into_iter()
+            .zip(alive)
+            .filter(|(_, a)| *a)
+            .map(|(c, _)| c)
+            .collect()
+    }
+
+    /// What merging `c` and `d` adds, when they may merge and it adds anything.
+    fn merge_gain(&self, c: &Cluster, d: &Cluster, (cross, pairs): (Score, usize)) -> Option<i128> {
+        let (a, b) = (c.members.len(), d.members.len());
+        if a + b > self.g || pairs != a * b || c.mask & d.mask == 0 {
+            return None;
+        }
+        let after = self.value_of(c.score + d.score + cross, a + b);
+        let gain = after - self.value_of(c.score, a) - self.value_of(d.score, b);
+        (gain > 0).then_some(gain)
+    }
+
+    /// Moves single (unpinned) people to another circle, or swaps two, while
+    /// that raises the value, best move per person first.
+    pub(super) fn local_search(&self, clusters: Vec<Cluster>) -> Vec<Cluster> {
+        let mut cl = clusters;
+        let mut of = vec![0usize; self.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &v in &c.members {
+                of[v] = i;
+            }
+        }
+        let movable: Vec<bool> = {
+            let mut m = vec![false; self.n];
+            for a in self.atoms.iter().filter(|a| a.len() == 1) {
+                m[a[0]] = true;
+            }
+            m
+        };
+        let mut steps = 0u64;
+        let mut improved = true;
+        while improved && steps < LOCAL_STEPS {
+            improved = false;
+            for v in (0..self.n).filter(|&v| movable[v]) {
+                if let Some(change) = self.best_change(v, &cl, &of, &movable, &mut steps) {
+                    self.apply(change, &mut cl, &mut of);
+                    improved = true;
+                }
+            }
+        }
+        cl.retain(|c| !c.members.is_empty());
+        cl
+    }
+
+    /// The best improving move of `v` (to another circle, or a swap with
+    /// someone there), if any.
+    fn best_change(
+        &self,
+        v: usize,
+        cl: &[Cluster],
+        of: &[usize],
+        movable: &[bool],
+        steps: &mut u64,
+    ) -> Option<Change> {
+        let a = of[v];
+        let own = self.gain(v, &cl[a].members).unwrap_or(0);
+        let size_a = cl[a].members.len();
+        let base_a = self.value_of(cl[a].score, size_a);
+        let mut cands: Vec<usize> = self.adj[v]
+            .iter()
+            .map(|x| of[x.0])
+            .filter(|&b| b != a)
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(i128, Change)> = None;
+        let mut consider = |delta: i128, ch: Change| {
+            if delta > 0 && best.as_ref().is_none_or(|b| delta > b.0) {
+                best = Some((delta, ch));
+            }
+        };
+        let mask_without = |c: &Cluster, x: usize| {
+            c.members
+                .iter()
+                .filter(|&&u| u != x)
+                .fold(u64::MAX, |m, &u| m & self.slots[u])
+        };
+        let mask_a = mask_without(&cl[a], v);
+        for &b in &cands {
+            let cb = &cl[b];
+            *steps += (cb.members.len() * cb.members.len()) as u64;
+            let size_b = cb.members.len();
+            let base = base_a + self.value_of(cb.score, size_b);
+            let fits = size_b < self.g && cb.mask & self.slots[v] != 0;
+            if let Some(to) = fits.then(|| self.gain(v, &cb.members)).flatten() {
+                let after = self.value_of(cl[a].score - own, size_a - 1)
+                    + self.value_of(cb.score + to, size_b + 1);
+                consider(
+                    after - base,
+                    Change::Move {
+                        v,
+                        to: b,
+                        gain: to,
+                        loss: own,
+                    },
+                );
+            }
+            for &w in cb.members.iter().filter(|&&w| movable[w]) {
+                if mask_without(cb, w) & self.slots[v] == 0 || mask_a & self.slots[w] == 0 {
+                    continue;
+                }
+                let rest_b: Vec<usize> = cb.members.iter().copied().filter(|&u| u != w).collect();
+                let rest_a: Vec<usize> =
+                    cl[a].members.iter().copied().filter(|&u| u != v).collect();
+                let (Some(vb), Some(wa)) = (self.gain(v, &rest_b), self.gain(w, &rest_a)) else {
+                    continue;
+                };
+                let wb = self.gain(w, &cb.members).unwrap_or(0);
+                let delta = (vb + wa - own - wb) as i128 * (self.n as i128 + 1);
+                consider(
+                    delta,
+                    Change::Swap {
+                        v,
+                        w,
+                        a,
+                        b,
+                        va: own,
+                        vb,
+                        wa,
+                        wb,
+                    },
+                );
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn apply(&self, change: Change, cl: &mut [Cluster], of: &mut [usize]) {
+        match change {
+            Change::Move { v, to, gain, loss } => {
+                let a = of[v];
+                cl[a].members.retain(|&u| u != v);
+                cl[a].score -= loss;
+                cl[a].mask = cl[a]
+                    .members
+                    .iter()
+                    .fold(u64::MAX, |m, &u| m & self.slots[u]);
+                cl[to].members.push(v);
+                cl[to].members.sort_unstable();
+                cl[to].score += gain;
+                cl[to].mask &= self.slots[v];
+                of[v] = to;
+            }
+            Change::Swap {
+                v,
+                w,
+                a,
+                b,
+                va,
+                vb,
+                wa,
+                wb,
+            } => {
+                for (c, out, inn, lost, won) in [(a, v, w, va, wa), (b, w, v, wb, vb)] {
+                    let members = &mut cl[c].members;
+                    members.retain(|&u| u != out);
+                    members.push(inn);
+                    members.sort_unstable();
+                    cl[c].score += won - lost;
+                    cl[c].mask = cl[c]
+                        .members
+                        .iter()
+                        .fold(u64::MAX, |m, &u| m & self.slots[u]);
+                }
+                of[v] = b;
+                of[w] = a;
+            }
+        }
+    }
+
+    pub(super) fn finish(&self, clusters: Vec<Cluster>, exact: bool) -> Circles {
+        let mut kept: Vec<Cluster> = clusters
+            .into_iter()
+            .filter(|c| c.members.len() >= 2)
+            .collect();
+        kept.sort_by_key(|c| c.members[0]);
+        let mut circle_of = vec![None; self.n];
+        for (i, c) in kept.iter().enumerate() {
+            for &v in &c.members {
+                circle_of[v] = Some(i);
+            }
+        }
+        let score: Score = kept.iter().map(|c| c.score).sum();
+        let matched = kept.iter().map(|c| c.members.len()).sum();
+        let bound = if exact {
+            score
+        } else {
+            ((0..self.n).map(|v| self.top(v)).sum::<Score>() / 2).max(score)
+        };
+        let circles = kept
+            .into_iter()
+            .map(|c| Circle {
+                slot: bits(c.mask).next().unwrap_or(0),
+                members: c.members,
+            })
+            .collect();
+        Circles {
+            circles,
+            circle_of,
+            score,
+            matched,
+            bound,
+            exact,
+        }
+    }
+}
+
+/// One local-search step.
+#[derive(Clone, Copy, Debug)]
+enum Change {
+    /// `v` leaves its circle (losing `loss`) for circle `to` (gaining `gain`).
+    Move {
+        v: usize,
+        to: usize,
+        gain: Score,
+        loss: Score,
+    },
+    /// `v` (in `a`) and `w` (in `b`) trade places; `va`, `wb` are what they
+    /// had, `vb`, `wa` what they get.
+    Swap {
+        v: usize,
+        w: usize,
+        a: usize,
+        b: usize,
+        va: Score,
+        vb: Score,
+        wa: Score,
+        wb: Score,
+    },
+}

@@ -127,12 +127,23 @@ fn peer_circles(n: usize, size: usize) {
 }
 
 fn main() {
-    one_to_one(300, 75);
-    one_to_one(3000, 750);
-    peers(500);
-    groups(40, 8);
-    groups(300, 75);
-    groups(3000, 750);
-    peer_circles(12, 4);
-    peer_circles(500, 4);
+    // `MATCHING_ONLY=peer cargo bench --bench matching` runs just that part.
+    let only = std::env::var("MATCHING_ONLY").unwrap_or_default();
+    let run = |name: &str| only.is_empty() || name.contains(only.as_str());
+    if run("one-to-one") {
+        one_to_one(300, 75);
+        one_to_one(3000, 750);
+    }
+    if run("peer") {
+        peers(500);
+    }
+    if run("group") {
+        groups(40, 8);
+        groups(300, 75);
+        groups(3000, 750);
+    }
+    if run("circles") {
+        peer_circles(12, 4);
+        peer_circles(500, 4);
+    }
 }

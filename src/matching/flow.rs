@@ -53,7 +53,7 @@ impl<W: Weight> Graph<W> {
             *slot += 1;
         }
         for x in 0..supply.len() {
-            rows[start[x]..start[x + 1]].sort_unstable_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)));
+            rows[start[x]..start[x + 1]].sort_unstable_by_key(|e| (Reverse(e.0), e.1));
         }
         Graph {
             supply,

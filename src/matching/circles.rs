@@ -54,6 +54,10 @@ const EXACT_ATOMS: usize = 12;
 const EXACT_NODES: u64 = 3_000_000;
 /// Person-to-circle evaluations the local search may make.
 const LOCAL_STEPS: u64 = 20_000_000;
+/// People moved at random by one kick of the local search.
+const KICK_SIZE: usize = 3;
+/// Kicks in a row without a better arrangement before the search stops.
+const KICKS_IDLE: u32 = 300;
 
 pub fn solve(p: &Problem) -> Result<Circles, PinError> {
     let s = Setup::new(p)?;
@@ -378,6 +382,10 @@ mod tests {
             }
         }
 
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
         #[test]
         fn heuristic_is_valid_and_bounded(p in instance(9)) {
             let best = brute::circles_key(&p);
@@ -387,6 +395,46 @@ mod tests {
                 prop_assert!((c.score, c.matched) <= best);
                 prop_assert!(c.bound >= best.0);
             }
+        }
+    }
+
+    /// The heuristic alone reaches the exhaustive optimum on small cohorts
+    /// (12 people, circles of 4, seeded): it is what larger cohorts get.
+    #[test]
+    fn heuristic_reaches_the_optimum_on_small_cohorts() {
+        let mut x = 12345u64;
+        let mut next = move || search::xorshift(&mut x);
+        for _ in 0..12 {
+            let n = 12;
+            let slots: Vec<u64> = (0..n)
+                .map(|_| (next() % 7 + 1) | (1 << (next() % 3)))
+                .collect();
+            let mut edges = vec![];
+            for a in 0..n {
+                for b in a + 1..n {
+                    if slots[a] & slots[b] != 0 {
+                        edges.push(Edge::new(a, b, (next() % 25) as i64));
+                    }
+                }
+            }
+            let p = Problem {
+                slots,
+                edges,
+                group_size: 4,
+                pins: vec![],
+            };
+            let Ok(s) = Setup::new(&p) else {
+                panic!("no pins, no error")
+            };
+            let heuristic = s.finish(s.local_search(s.greedy()), false);
+            let Ok(exact) = solve(&p) else {
+                panic!("no pins, no error")
+            };
+            assert!(exact.exact);
+            assert_eq!(
+                (heuristic.score, heuristic.matched),
+                (exact.score, exact.matched)
+            );
         }
     }
 }

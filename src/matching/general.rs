@@ -171,7 +171,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #![proptest_config(ProptestConfig::with_cases(1000))]
         #[test]
         fn matches_brute_force_dense(p in instance(9, 0.7)) {
             check(&p)?;
@@ -184,7 +184,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::with_cases(80))]
         #[test]
         fn matches_subset_dp_on_medium_graphs(
             p in (12usize..=17, 0.15f64..0.9).prop_flat_map(|(n, d)| instance_exact(n, d))

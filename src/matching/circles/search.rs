@@ -106,16 +106,11 @@ impl Setup {
         (gain > 0).then_some(gain)
     }
 
-    /// Moves single (unpinned) people to another circle, or swaps two, while
-    /// that raises the value, best move per person first.
+    /// Local search (move one person, swap two) from `clusters`, then kicks:
+    /// a few people moved at random (seeded) and the search run again, keeping
+    /// the result when it is no worse, until the work budget runs out or many
+    /// kicks in a row found nothing better.
     pub(super) fn local_search(&self, clusters: Vec<Cluster>) -> Vec<Cluster> {
-        let mut cl = clusters;
-        let mut of = vec![0usize; self.n];
-        for (i, c) in cl.iter().enumerate() {
-            for &v in &c.members {
-                of[v] = i;
-            }
-        }
         let movable: Vec<bool> = {
             let mut m = vec![false; self.n];
             for a in self.atoms.iter().filter(|a| a.len() == 1) {
@@ -123,19 +118,95 @@ impl Setup {
             }
             m
         };
+        let people: Vec<usize> = (0..self.n).filter(|&v| movable[v]).collect();
+        let mut cur = clusters;
+        // Room for everyone to stand alone after a kick.
+        cur.extend((0..self.n).map(|_| Cluster {
+            members: Vec::new(),
+            mask: u64::MAX,
+            score: 0,
+        }));
         let mut steps = 0u64;
+        self.descend(&mut cur, &movable, &mut steps);
+        let mut best = cur.clone();
+        let (mut best_value, mut cur_value) = (self.value_all(&best), self.value_all(&cur));
+        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+        let mut idle = 0;
+        while steps < LOCAL_STEPS && idle < KICKS_IDLE && !people.is_empty() {
+            let mut next = cur.clone();
+            for _ in 0..KICK_SIZE {
+                let v = people[(xorshift(&mut rng) % people.len() as u64) as usize];
+                self.kick(v, &mut next, &mut rng);
+            }
+            self.descend(&mut next, &movable, &mut steps);
+            let value = self.value_all(&next);
+            if value >= cur_value {
+                cur = next;
+                cur_value = value;
+            }
+            if cur_value > best_value {
+                best = cur.clone();
+                best_value = cur_value;
+                idle = 0;
+            } else {
+                idle += 1;
+            }
+        }
+        best.retain(|c| !c.members.is_empty());
+        best
+    }
+
+    fn value_all(&self, cl: &[Cluster]) -> i128 {
+        cl.iter()
+            .map(|c| self.value_of(c.score, c.members.len()))
+            .sum()
+    }
+
+    /// Moves `v` to a random circle it may join, or alone.
+    fn kick(&self, v: usize, cl: &mut [Cluster], rng: &mut u64) {
+        let of = |cl: &[Cluster]| cl.iter().position(|c| c.members.contains(&v)).unwrap_or(0);
+        let a = of(cl);
+        let open: Vec<usize> = (0..cl.len())
+            .filter(|&b| b != a)
+            .filter(|&b| {
+                let c = &cl[b];
+                c.members.len() < self.g
+                    && c.mask & self.slots[v] != 0
+                    && (c.members.is_empty() || self.gain(v, &c.members).is_some())
+            })
+            .collect();
+        let Some(&to) = open.get((xorshift(rng) % open.len().max(1) as u64) as usize) else {
+            return;
+        };
+        let loss = self.gain(v, &cl[a].members).unwrap_or(0);
+        let gain = self.gain(v, &cl[to].members).unwrap_or(0);
+        let mut of_all = vec![0usize; self.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &u in &c.members {
+                of_all[u] = i;
+            }
+        }
+        self.apply(Change::Move { v, to, gain, loss }, cl, &mut of_all);
+    }
+
+    /// First-improvement descent: each person in turn takes its best move.
+    fn descend(&self, cl: &mut [Cluster], movable: &[bool], steps: &mut u64) {
+        let mut of = vec![0usize; self.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &v in &c.members {
+                of[v] = i;
+            }
+        }
         let mut improved = true;
-        while improved && steps < LOCAL_STEPS {
+        while improved && *steps < LOCAL_STEPS {
             improved = false;
             for v in (0..self.n).filter(|&v| movable[v]) {
-                if let Some(change) = self.best_change(v, &cl, &of, &movable, &mut steps) {
-                    self.apply(change, &mut cl, &mut of);
+                if let Some(change) = self.best_change(v, cl, &of, movable, steps) {
+                    self.apply(change, cl, &mut of);
                     improved = true;
                 }
             }
         }
-        cl.retain(|c| !c.members.is_empty());
-        cl
     }
 
     /// The best improving move of `v` (to another circle, or a swap with
@@ -299,6 +370,14 @@ impl Setup {
             exact,
         }
     }
+}
+
+/// The seeded generator behind the kicks.
+pub(super) fn xorshift(x: &mut u64) -> u64 {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    *x
 }
 
 /// One local-search step.

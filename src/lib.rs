@@ -1,1 +1,16 @@
-//! mentorkit
+//! mentorkit: run library staff mentorship programs from a folder of YAML and
+//! TOML files. The binary's `main` parses the command line and calls [`run`].
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod store;
+
+pub use error::{Error, Result};
+
+/// Runs one parsed command line, writing data to stdout and messages to stderr.
+pub fn run(cli: cli::Cli) -> Result<()> {
+    commands::dispatch(cli)
+}

@@ -1,7 +1,7 @@
 //! Generators of large program folders for the benchmarks, and a timer for
 //! whole commands (the binary as a user runs it).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::fs;

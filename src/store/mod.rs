@@ -9,6 +9,9 @@ mod lock;
 mod validate;
 mod write;
 
+#[cfg(test)]
+mod fuzz;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

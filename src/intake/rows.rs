@@ -153,8 +153,12 @@ fn read_row(
                 Problem::file(
                     rel,
                     format!(
-                        "row {row}, \"{title}\": empty; every row needs a {}",
-                        f.key()
+                        "row {row}, \"{title}\": empty; every row needs {}",
+                        if f == Field::Email {
+                            "an email"
+                        } else {
+                            "a name"
+                        }
                     ),
                 )
                 .at(text, line, column)
@@ -163,6 +167,7 @@ fn read_row(
         }
     }
     if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.line, p.column));
         return Err(problems);
     }
     a.email = a.answers.text(Field::Email).unwrap_or_default().to_string();

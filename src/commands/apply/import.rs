@@ -79,7 +79,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     let (mut changes, mut bad) = plan(&folder, &map, &rows.applicants, &csv_path, &text, today);
     bad.extend(rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
-        return Err(Error::Invalid(row_problems(bad)));
+        return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
     loop {
         let (problems, rejected) = check_after(&folder, &changes, &csv_name);
@@ -87,7 +87,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
             break;
         }
         if !args.skip_bad || rejected.is_empty() {
-            return Err(Error::Invalid(problems));
+            return Err(Error::Invalid(nothing_written(problems)));
         }
         for (row, problems) in rejected {
             bad.push(BadRow { row, problems });
@@ -344,6 +344,18 @@ fn check_after(
     (problems, by_row)
 }
 
+/// Says on the last problem that nothing was written, and how to go on.
+fn nothing_written(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if let Some(last) = problems.last_mut() {
+        let more = "nothing was written; correct the rows (or the map) and run the import again, or give --skip-bad to import the good rows";
+        last.help = Some(match last.help.take() {
+            Some(h) => format!("{h}\n  = help: {more}"),
+            None => more.to_string(),
+        });
+    }
+    problems
+}
+
 /// Every problem of the bad rows, in row order.
 fn row_problems(mut bad: Vec<BadRow>) -> Vec<Problem> {
     bad.sort_by_key(|b| b.row);
@@ -366,7 +378,7 @@ fn report(applicants: &[Applicant], changes: &[Change], bad: &[BadRow], rows: us
     bad.sort_by_key(|b| b.row);
     for b in &bad {
         for p in &b.problems {
-            eprintln!("skipped row {}: {p}", b.row);
+            eprintln!("skipped: {p}");
         }
     }
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);

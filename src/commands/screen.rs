@@ -24,6 +24,9 @@ pub const FUNNEL_KEYS: &[&str] = &[
     "ineligible",
 ];
 
+/// How many people each list on stderr shows; the rest are in the file.
+const LISTED: usize = 20;
+
 /// The `department` of the funnel's total row.
 pub const ALL_DEPARTMENTS: &str = "All departments";
 
@@ -131,13 +134,17 @@ fn summary(
             continue;
         }
         out.push_str(&format!("{title}:\n"));
-        for id in ids {
+        let more = ids.len().saturating_sub(LISTED);
+        for id in ids.into_iter().take(LISTED) {
             let reasons = screening
                 .decisions
                 .get(id)
                 .map(|d| d.reasons.as_slice())
                 .unwrap_or_default();
             out.push_str(&line(id, reasons));
+        }
+        if more > 0 {
+            out.push_str(&format!("  … and {more} more in {SCREENING_FILE}\n"));
         }
     }
     if let Some(total) = rows.last() {

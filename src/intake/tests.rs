@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Participant;
 
 fn answers(pairs: &[(Field, &str)]) -> Answers {
     let mut a = Answers::default();

@@ -596,3 +596,60 @@ fn the_new_person_must_leave_the_folder_valid() {
 ",
         );
 }
+
+#[test]
+fn init_then_import_with_the_template_map_then_screen() {
+    let run = Test::new().args(["init", "cohort"]).run().ok();
+    std::fs::write(run.path().join("cohort/google.csv"), fixture("google.csv")).unwrap();
+    let mentorkit = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
+            .current_dir(run.path().join("cohort"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let import = mentorkit(&[
+        "apply",
+        "--from-csv",
+        "google.csv",
+        "--map",
+        "applications-map.toml",
+    ]);
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let screen = mentorkit(&["screen", "--format", "csv"]);
+    assert!(
+        screen.status.success(),
+        "{}",
+        String::from_utf8_lossy(&screen.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&screen.stdout).ends_with("All departments,5,4,4,0,1\n"),
+        "{}",
+        String::from_utf8_lossy(&screen.stdout)
+    );
+}
+
+#[test]
+fn a_checkbox_grid_and_a_semicolon_separated_file() {
+    // Google's checkbox grid: one column per day, the parts as answers; the
+    // file saved by a spreadsheet in a European locale, with `;` between cells.
+    let csv = "Name;Email;Department;Meet [Tuesday];Meet [Thursday]\r\n\
+               Ana Ruiz;ana@x.org;Circulation;Morning, Evening;Afternoon\r\n";
+    let map = "name = \"Name\"\nemail = \"Email\"\ndepartment = \"Department\"\n\
+               availability = [\"Meet [Tuesday]\", \"Meet [Thursday]\"]\n";
+    let run = Test::program()
+        .file("a.csv", csv)
+        .file("m.toml", map)
+        .args(["apply", "--from-csv", "a.csv", "--map", "m.toml"])
+        .run()
+        .ok();
+    let ana = run.read("participants/ana-ruiz.yaml");
+    assert!(
+        ana.contains("availability: [tue-am, tue-eve, thu-pm]\n"),
+        "{ana}"
+    );
+}

@@ -12,7 +12,7 @@ use super::checked_text;
 use crate::cli::ApplyArgs;
 use crate::error::{Error, Problem, Result};
 use crate::intake::map::{ImportMap, parse_map};
-use crate::intake::rows::{Applicant, BadRow, read_rows};
+use crate::intake::rows::{Applicant, BadRow, Rows, read_rows};
 use crate::intake::{Edit, Field, Value, csv, new_id};
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
@@ -42,6 +42,18 @@ enum What {
     Unchanged,
 }
 
+/// An export read through its map.
+struct Export {
+    map: ImportMap,
+    path: PathBuf,
+    /// The export's name in messages, as the user gave it.
+    name: String,
+    text: String,
+    rows: Rows,
+    /// How many records follow the header.
+    records: usize,
+}
+
 /// Runs the import.
 pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     refuse_person_flags(args)?;
@@ -51,24 +63,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         ));
     };
     let root = ctx.root()?;
-    let csv_path = ctx.user_path(csv_path);
-    let map_path = ctx.user_path(map_path);
-    let map_text = read_text(&map_path, &map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
-    let map = parse_map(&map_path, &map_text).map_err(Error::Invalid)?;
-    let text = read_text(&csv_path, &csv_path, MAX_EXPORT_BYTES).map_err(Error::problem)?;
-    let records = csv::parse(&text).map_err(|e| {
-        Error::problem(Problem::file(&csv_path, e.message).at(&text, e.line, e.column))
-    })?;
-    let csv_name = csv_path.display().to_string();
-    let Some((header, data)) = records.split_first() else {
-        return Err(Error::Refused(format!(
-            "{csv_name} is empty: a form export starts with a row of column titles"
-        )));
-    };
-    let bound = map
-        .bind(&map_path, &header.cells, &csv_name)
-        .map_err(Error::Invalid)?;
-    let rows = read_rows(&csv_path, &text, &map, &bound, header.cells.len(), data);
+    let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
     let _lock = if args.dry_run {
         None
     } else {
@@ -76,32 +71,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     };
     let folder = Folder::load(&root)?;
     let today = crate::commands::screen::today();
-    let (mut changes, mut bad) = plan(&folder, &map, &rows.applicants, &csv_path, &text, today);
-    bad.extend(rows.bad.iter().cloned());
+    let (mut changes, mut bad) = plan(&folder, &export, today);
+    bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
         return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
-    loop {
-        let (problems, rejected) = check_after(&folder, &changes, &csv_name);
-        if problems.is_empty() {
-            break;
-        }
-        if !args.skip_bad || rejected.is_empty() {
-            return Err(Error::Invalid(nothing_written(problems)));
-        }
-        for (row, problems) in rejected {
-            bad.push(BadRow { row, problems });
-        }
-        let rejected_rows: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();
-        changes.retain(|c| !rejected_rows.contains(&c.row));
-    }
-    report(
-        &rows.applicants,
-        &changes,
-        &bad,
-        data.len(),
-        rows.blank.len(),
-    );
+    settle(&folder, &mut changes, &mut bad, args.skip_bad, &export.name)?;
+    report(&export, &changes, &bad);
     if args.dry_run {
         for c in &changes {
             if let Some(text) = &c.text {
@@ -125,6 +101,61 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Reads the map and the export, finds the mapped columns and reads every
+/// row. Problems with the map or the file's syntax stop here.
+fn read_export(map_path: &Path, csv_path: &Path) -> Result<Export> {
+    let map_text = read_text(map_path, map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
+    let map = parse_map(map_path, &map_text).map_err(Error::Invalid)?;
+    let text = read_text(csv_path, csv_path, MAX_EXPORT_BYTES).map_err(Error::problem)?;
+    let records = csv::parse(&text).map_err(|e| {
+        Error::problem(Problem::file(csv_path, e.message).at(&text, e.line, e.column))
+    })?;
+    let name = csv_path.display().to_string();
+    let Some((header, data)) = records.split_first() else {
+        return Err(Error::Refused(format!(
+            "{name} is empty: a form export starts with a row of column titles"
+        )));
+    };
+    let bound = map
+        .bind(map_path, &header.cells, &name)
+        .map_err(Error::Invalid)?;
+    let rows = read_rows(csv_path, &text, &map, &bound, header.cells.len(), data);
+    Ok(Export {
+        map,
+        path: csv_path.to_path_buf(),
+        name,
+        records: data.len(),
+        text,
+        rows,
+    })
+}
+
+/// Checks the folder as it would be after the changes. Without
+/// `skip_bad`, any problem refuses the import; with it, the rows whose
+/// person has a problem are left out, until the rest is clean.
+fn settle(
+    folder: &Folder,
+    changes: &mut Vec<Change>,
+    bad: &mut Vec<BadRow>,
+    skip_bad: bool,
+    csv_name: &str,
+) -> Result<()> {
+    loop {
+        let (problems, rejected) = check_after(folder, changes, csv_name);
+        if problems.is_empty() {
+            return Ok(());
+        }
+        if !skip_bad || rejected.is_empty() {
+            return Err(Error::Invalid(nothing_written(problems)));
+        }
+        for (row, problems) in rejected {
+            bad.push(BadRow { row, problems });
+        }
+        let rejected_rows: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();
+        changes.retain(|c| !rejected_rows.contains(&c.row));
+    }
 }
 
 /// The one-person flags make no sense with an export.
@@ -157,14 +188,7 @@ fn refuse_person_flags(args: &ApplyArgs) -> Result<()> {
 
 /// What to do for each applicant: update the person with that email, or add
 /// a new one. Applicants that cannot be carried out are bad rows.
-fn plan(
-    folder: &Folder,
-    map: &ImportMap,
-    applicants: &[Applicant],
-    csv_path: &Path,
-    csv_text: &str,
-    today: chrono::NaiveDate,
-) -> (Vec<Change>, Vec<BadRow>) {
+fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Change>, Vec<BadRow>) {
     let by_email: BTreeMap<String, &String> = folder
         .participants
         .iter()
@@ -173,11 +197,11 @@ fn plan(
     let mut taken: BTreeSet<String> = folder.participants.keys().cloned().collect();
     let mut changes = Vec::new();
     let mut bad = Vec::new();
-    for a in applicants {
+    for a in &export.rows.applicants {
         let result = match by_email.get(&fold(&a.email)) {
             Some(id) => update(folder, id, a),
             None => {
-                let r = add(map, a, &taken, csv_path, csv_text, today);
+                let r = add(export, a, &taken, today);
                 if let Ok(c) = &r {
                     taken.insert(c.id.clone());
                 }
@@ -196,23 +220,21 @@ fn plan(
 }
 
 fn add(
-    map: &ImportMap,
+    export: &Export,
     a: &Applicant,
     taken: &BTreeSet<String>,
-    csv_path: &Path,
-    csv_text: &str,
     today: chrono::NaiveDate,
 ) -> Result<Change, Vec<Problem>> {
     let person = a
         .answers
-        .new_participant(Some(map.role), Some(today))
+        .new_participant(Some(export.map.role), Some(today))
         .map_err(|missing| {
             missing
                 .into_iter()
                 .map(|f| {
                     let title = a.titles.get(&f).cloned().unwrap_or_default();
                     let p = Problem::file(
-                        csv_path,
+                        &export.path,
                         format!(
                             "row {}, \"{title}\": empty; {} is new to the folder, and a new person needs a {}",
                             a.row,
@@ -222,7 +244,7 @@ fn add(
                     )
                     .field(f.key());
                     match a.places.get(&f) {
-                        Some((line, col)) => p.at(csv_text, *line, *col),
+                        Some((line, col)) => p.at(&export.text, *line, *col),
                         None => p,
                     }
                 })
@@ -363,8 +385,9 @@ fn row_problems(mut bad: Vec<BadRow>) -> Vec<Problem> {
 }
 
 /// What the import did (or would do), on stderr.
-fn report(applicants: &[Applicant], changes: &[Change], bad: &[BadRow], rows: usize, blank: usize) {
-    for a in applicants.iter().filter(|a| a.rows.len() > 1) {
+fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
+    let (rows, blank) = (export.records, export.rows.blank.len());
+    for a in export.rows.applicants.iter().filter(|a| a.rows.len() > 1) {
         let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
         eprintln!(
             "{} sent the form {} times (rows {}); row {}, the latest, is used",

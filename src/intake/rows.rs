@@ -140,7 +140,7 @@ fn read_row(
         match read_value(b.field, &cell.text, map.dates, b.day) {
             Ok(Some(v)) => a.answers.put(b.field, v),
             Ok(None) => {}
-            Err(e) => problems.push(problem(e)),
+            Err(e) => problems.push(problem(anonymous_hint(b.field, &cell.text, e))),
         }
     }
     for f in [Field::Name, Field::Email] {
@@ -172,6 +172,18 @@ fn read_row(
     }
     a.email = a.answers.text(Field::Email).unwrap_or_default().to_string();
     Ok(a)
+}
+
+/// Microsoft Forms writes `anonymous` in its Email column when the form
+/// does not record who answered; say so.
+fn anonymous_hint(field: Field, raw: &str, message: String) -> String {
+    if field == Field::Email && raw.trim().eq_ignore_ascii_case("anonymous") {
+        format!(
+            "{message}; Microsoft Forms writes this when the form does not record who answered: map a question that asks for the email instead"
+        )
+    } else {
+        message
+    }
 }
 
 /// One applicant per email (ignoring case): the answers of the latest

@@ -212,7 +212,16 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
             Ok(c) => changes.push(c),
             Err(problems) => bad.push(BadRow {
                 row: a.row,
-                problems,
+                problems: problems
+                    .into_iter()
+                    .map(|mut p| {
+                        if p.file != export.path {
+                            p.message =
+                                format!("{} (from row {} of {})", p.message, a.row, export.name);
+                        }
+                        p
+                    })
+                    .collect(),
             }),
         }
     }
@@ -299,12 +308,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
             }
             Edit::Add(field, items) => {
                 for item in items {
-                    doc.add_to_list(field.key(), item).map_err(|e| {
-                        vec![as_problem(
-                            id,
-                            Error::Refused(format!("{}: {}", field.key(), e)),
-                        )]
-                    })?;
+                    doc.add_to_list(field.key(), item).map_err(wrap)?;
                 }
             }
         }

@@ -4,8 +4,10 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod intake;
 pub mod model;
 pub mod output;
+pub mod screen;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -5,4 +5,6 @@
 
 mod check;
 mod foundation;
+mod intake;
+mod screening;
 mod support;

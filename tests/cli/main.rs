@@ -6,5 +6,6 @@
 mod check;
 mod foundation;
 mod intake;
+mod reliability;
 mod screening;
 mod support;

@@ -4,9 +4,12 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod evidence;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod store;
+pub mod survey;
 
 pub use error::{Error, Result};
 

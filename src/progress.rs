@@ -1,0 +1,546 @@
+//! Where each mentee stands on a given day: attendance, deliverables done of
+//! those due, SMART goals by status, the latest survey, and who is at risk
+//! and why, in words. Pure: model values in, rows out; "today" is an input.
+//!
+//! The rules, as the README documents them:
+//! - A session counts once its date has come (`date <= as_of`) and someone
+//!   recorded its attendance (anyone under attendance, absent or excused);
+//!   a past session with nothing recorded is left out rather than counted
+//!   as missed.
+//! - Attendance is over workshops: attended of held, excused apart (an
+//!   excused workshop still counts as held; the rate is attended / held, the
+//!   share `[completion] min_attendance` is compared with).
+//! - A deliverable named by a `[[curriculum]]` entry is due once that entry's
+//!   workshop has been held: the workshop with the entry's title, or else the
+//!   entry's place in the date order of the workshops. A deliverable named
+//!   only in `[completion] deliverables` (or only in the person's own file)
+//!   is due when the program has ended.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::values::fold;
+use crate::model::{
+    DeliverableRule, DeliverableStatus, GoalStatus, Participant, ProgramFile, Session, SessionKind,
+};
+
+/// One mentee's progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressRow {
+    pub id: String,
+    pub name: String,
+    pub attendance: Attendance,
+    pub deliverables: Deliverables,
+    pub goals: GoalCounts,
+    /// The most recent survey the person answered.
+    pub latest_survey: Option<SurveySummary>,
+    /// The last meeting (kind: meeting) the person attended.
+    pub last_meeting: Option<NaiveDate>,
+    /// The day the person left the library, when it has passed: no risk
+    /// flags are raised for them after that.
+    pub left: Option<NaiveDate>,
+    pub at_risk: bool,
+    pub flags: Vec<Flag>,
+}
+
+/// Workshops attended of those held, excused apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Attendance {
+    pub attended: u32,
+    pub excused: u32,
+    /// Held, expected, and neither attended nor excused.
+    pub missed: u32,
+    pub held: u32,
+    /// attended / held; `None` before the first workshop.
+    pub rate: Option<f64>,
+}
+
+/// Deliverables done of those due.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Deliverables {
+    pub done: u32,
+    pub due: u32,
+    /// Due and not done, by name.
+    pub overdue: Vec<String>,
+}
+
+/// SMART goals by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct GoalCounts {
+    pub not_started: u32,
+    pub in_progress: u32,
+    pub done: u32,
+    pub dropped: u32,
+}
+
+impl GoalCounts {
+    /// All goals.
+    pub fn total(&self) -> u32 {
+        self.not_started + self.in_progress + self.done + self.dropped
+    }
+}
+
+/// A survey's name, how many questions were answered and their mean.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveySummary {
+    pub name: String,
+    pub answered: u32,
+    pub mean: Option<f64>,
+}
+
+/// Why a mentee is at risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// `missed-in-a-row`, `goal-overdue` or `no-meeting`.
+    pub kind: &'static str,
+    /// The reason in words.
+    pub text: String,
+}
+
+/// What every row is computed against.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub program: &'a ProgramFile,
+    pub sessions: &'a BTreeMap<String, Session>,
+    pub as_of: NaiveDate,
+}
+
+/// One row per mentee given (in the order given).
+pub fn rows<'a>(
+    ctx: &Context<'_>,
+    mentees: impl IntoIterator<Item = (&'a str, &'a Participant)>,
+) -> Vec<ProgressRow> {
+    let due = due_deliverables(ctx.program, ctx.sessions, ctx.as_of);
+    mentees
+        .into_iter()
+        .map(|(id, p)| row(ctx, &due, id, p))
+        .collect()
+}
+
+fn row(ctx: &Context<'_>, due: &Due, id: &str, p: &Participant) -> ProgressRow {
+    let attendance = attendance(id, ctx.sessions, ctx.as_of);
+    let last_meeting = last_meeting(id, ctx.sessions, ctx.as_of);
+    let left = p
+        .outcome
+        .as_ref()
+        .and_then(|o| o.left)
+        .filter(|&d| d <= ctx.as_of);
+    let mut flags = Vec::new();
+    if left.is_none() {
+        flags.extend(missed_in_a_row(id, ctx.sessions, ctx.as_of));
+        flags.extend(overdue_goals(p, ctx.as_of));
+        flags.extend(no_meeting(ctx, last_meeting));
+    }
+    ProgressRow {
+        id: id.to_string(),
+        name: p.name.clone(),
+        attendance,
+        deliverables: deliverables(p, due),
+        goals: goal_counts(p),
+        latest_survey: latest_survey(p),
+        last_meeting,
+        left,
+        at_risk: !flags.is_empty(),
+        flags,
+    }
+}
+
+/// Whether anything was recorded for a session: someone attended, was absent
+/// or excused.
+pub fn recorded(s: &Session) -> bool {
+    !(s.attendance.is_empty() && s.absent.is_empty() && s.excused.is_empty())
+}
+
+/// Whether `id` was expected at a session: everyone at a workshop that does
+/// not list its mentees; otherwise those it lists or records.
+pub fn expected(s: &Session, id: &str) -> bool {
+    let named = |list: &Vec<String>| list.iter().any(|x| x == id);
+    let listed = named(&s.attendance) || named(&s.absent) || named(&s.excused);
+    match s.kind() {
+        SessionKind::Workshop if s.mentees.is_empty() => true,
+        _ => listed || named(&s.mentees),
+    }
+}
+
+/// The sessions held by `as_of` with attendance recorded, in date order (id
+/// order within a day).
+pub fn held(sessions: &BTreeMap<String, Session>, as_of: NaiveDate) -> Vec<(&str, &Session)> {
+    let mut v: Vec<(&str, &Session)> = sessions
+        .iter()
+        .filter(|(_, s)| s.date <= as_of && recorded(s))
+        .map(|(id, s)| (id.as_str(), s))
+        .collect();
+    v.sort_by(|a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));
+    v
+}
+
+/// Workshop attendance of `id` up to `as_of`.
+pub fn attendance(id: &str, sessions: &BTreeMap<String, Session>, as_of: NaiveDate) -> Attendance {
+    let mut a = Attendance::default();
+    for (_, s) in held(sessions, as_of) {
+        if s.kind() != SessionKind::Workshop || !expected(s, id) {
+            continue;
+        }
+        a.held += 1;
+        if s.attendance.iter().any(|x| x == id) {
+            a.attended += 1;
+        } else if s.excused.iter().any(|x| x == id) {
+            a.excused += 1;
+        } else {
+            a.missed += 1;
+        }
+    }
+    a.rate = (a.held > 0).then(|| f64::from(a.attended) / f64::from(a.held));
+    a
+}
+
+fn last_meeting(
+    id: &str,
+    sessions: &BTreeMap<String, Session>,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    sessions
+        .values()
+        .filter(|s| {
+            s.kind() == SessionKind::Meeting
+                && s.date <= as_of
+                && s.attendance.iter().any(|x| x == id)
+        })
+        .map(|s| s.date)
+        .max()
+}
+
+/// The trailing run of sessions `id` was expected at and missed (excused
+/// ones neither break nor extend it); a flag at two or more.
+fn missed_in_a_row(
+    id: &str,
+    sessions: &BTreeMap<String, Session>,
+    as_of: NaiveDate,
+) -> Option<Flag> {
+    let mut run: Vec<NaiveDate> = Vec::new();
+    for (_, s) in held(sessions, as_of).into_iter().rev() {
+        if !expected(s, id) || s.excused.iter().any(|x| x == id) {
+            continue;
+        }
+        if s.attendance.iter().any(|x| x == id) {
+            break;
+        }
+        run.push(s.date);
+    }
+    let first = *run.last()?;
+    (run.len() >= 2).then(|| Flag {
+        kind: "missed-in-a-row",
+        text: format!(
+            "missed the last {} sessions in a row (since {first})",
+            run.len()
+        ),
+    })
+}
+
+fn overdue_goals(p: &Participant, as_of: NaiveDate) -> Vec<Flag> {
+    p.smart_goals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let target = g.target?;
+            let open = !matches!(g.status(), GoalStatus::Done | GoalStatus::Dropped);
+            (open && target < as_of).then(|| Flag {
+                kind: "goal-overdue",
+                text: format!(
+                    "goal {} \"{}\" was due {target} and is {}",
+                    i + 1,
+                    g.goal.trim(),
+                    g.status()
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The `[schedule] meetings` rule asks for a meeting in every period between
+/// two of its dates. Once a period has closed (its end is on or before
+/// `as_of`, and within the program), a mentee with no meeting attended from
+/// that period's start to `as_of` is flagged.
+fn no_meeting(ctx: &Context<'_>, last: Option<NaiveDate>) -> Option<Flag> {
+    let schedule = ctx.program.schedule.as_ref()?;
+    let rule = schedule.meetings.as_deref()?;
+    let cap = match ctx.program.program.ends {
+        Some(end) => ctx.as_of.min(end),
+        None => ctx.as_of,
+    };
+    let dates = occurrences(rule, schedule.first, &ctx.program.program.timezone, cap);
+    let [.., from, _closed] = dates.as_slice() else {
+        return None;
+    };
+    if last.is_some_and(|d| d >= *from) {
+        return None;
+    }
+    let last = match last {
+        Some(d) => format!("last met {d}"),
+        None => "no meeting recorded yet".to_string(),
+    };
+    Some(Flag {
+        kind: "no-meeting",
+        text: format!(
+            "no meeting with their mentor since {from} ({last}; [schedule] meetings = \"{}\")",
+            rule.trim()
+        ),
+    })
+}
+
+/// The dates of a recurrence rule from `first` up to `until`, inclusive.
+/// A rule that does not parse gives none (`check` reports it).
+pub fn occurrences(rule: &str, first: NaiveDate, zone: &str, until: NaiveDate) -> Vec<NaiveDate> {
+    let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
+    let text = rule.trim().trim_start_matches("RRULE:");
+    if text.contains('\n') || until < first {
+        return Vec::new();
+    }
+    let spec = format!(
+        "DTSTART;TZID={}:{}T000000\nRRULE:{}",
+        tz.name(),
+        first.format("%Y%m%d"),
+        text
+    );
+    let Ok(set) = spec.parse::<rrule::RRuleSet>() else {
+        return Vec::new();
+    };
+    let Some(end) = until
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|d| d.and_local_timezone(rrule::Tz::Tz(tz)).earliest())
+    else {
+        return Vec::new();
+    };
+    set.before(end)
+        .all(u16::MAX)
+        .dates
+        .into_iter()
+        .map(|d| d.date_naive())
+        .filter(|&d| d <= until)
+        .collect()
+}
+
+/// The deliverables of the program: those the curriculum names, in order,
+/// then those only `[completion] deliverables` names.
+pub fn program_deliverables(program: &ProgramFile) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |n: &str| {
+        if !names.iter().any(|x| fold(x) == fold(n)) {
+            names.push(n.to_string());
+        }
+    };
+    for c in &program.curriculum {
+        c.deliverables.iter().for_each(|d| add(d));
+    }
+    if let DeliverableRule::Named(v) = &program.completion.deliverables {
+        v.iter().for_each(|d| add(d));
+    }
+    names
+}
+
+/// The day each curriculum entry's workshop is held: the workshop with its
+/// title, else the workshop at its place in date order.
+pub fn curriculum_dates(
+    program: &ProgramFile,
+    sessions: &BTreeMap<String, Session>,
+) -> Vec<Option<NaiveDate>> {
+    let mut workshops: Vec<&Session> = sessions
+        .values()
+        .filter(|s| s.kind() == SessionKind::Workshop)
+        .collect();
+    workshops.sort_by_key(|s| s.date);
+    program
+        .curriculum
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            workshops
+                .iter()
+                .find(|s| fold(&s.title) == fold(&c.title))
+                .or_else(|| workshops.get(i))
+                .map(|s| s.date)
+        })
+        .collect()
+}
+
+/// The deliverables due on a day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Due {
+    /// Folded names of the program's deliverables that are due.
+    pub names: BTreeSet<String>,
+    /// The program has ended: every deliverable a person's file names is due too.
+    pub ended: bool,
+}
+
+/// The deliverables due by `as_of` (see the module notes).
+pub fn due_deliverables(
+    program: &ProgramFile,
+    sessions: &BTreeMap<String, Session>,
+    as_of: NaiveDate,
+) -> Due {
+    let mut due = Due::default();
+    let dates = curriculum_dates(program, sessions);
+    for (c, date) in program.curriculum.iter().zip(dates) {
+        if date.is_some_and(|d| d <= as_of) {
+            due.names.extend(c.deliverables.iter().map(|d| fold(d)));
+        }
+    }
+    if program_ended(program, as_of) {
+        due.names
+            .extend(program_deliverables(program).iter().map(|d| fold(d)));
+        due.ended = true;
+    }
+    due
+}
+
+/// Whether the program's last day has passed by `as_of`.
+pub fn program_ended(program: &ProgramFile, as_of: NaiveDate) -> bool {
+    program.program.ends.is_some_and(|e| e < as_of)
+}
+
+/// Done of due for one person.
+pub fn deliverables(p: &Participant, due: &Due) -> Deliverables {
+    let mut names: BTreeMap<String, String> =
+        due.names.iter().map(|d| (d.clone(), d.clone())).collect();
+    // The person's own spelling of a name, and their extra ones once the program has ended.
+    for name in p.deliverables.keys() {
+        if names.contains_key(&fold(name)) || due.ended {
+            names.insert(fold(name), name.clone());
+        }
+    }
+    let status = |folded: &str| {
+        p.deliverables
+            .iter()
+            .find(|(k, _)| fold(k) == folded)
+            .map(|(_, s)| *s)
+    };
+    let mut out = Deliverables::default();
+    for (folded, shown) in names {
+        out.due += 1;
+        if status(&folded) == Some(DeliverableStatus::Done) {
+            out.done += 1;
+        } else {
+            out.overdue.push(shown);
+        }
+    }
+    out
+}
+
+fn goal_counts(p: &Participant) -> GoalCounts {
+    let mut c = GoalCounts::default();
+    for g in &p.smart_goals {
+        match g.status() {
+            GoalStatus::NotStarted => c.not_started += 1,
+            GoalStatus::InProgress => c.in_progress += 1,
+            GoalStatus::Done => c.done += 1,
+            GoalStatus::Dropped => c.dropped += 1,
+        }
+    }
+    c
+}
+
+/// The order surveys are taken in: `pre` first, `post` last, any other name
+/// between them, alphabetically.
+pub fn survey_rank(name: &str) -> (u8, String) {
+    match fold(name).as_str() {
+        "pre" => (0, String::new()),
+        "post" => (2, String::new()),
+        other => (1, other.to_string()),
+    }
+}
+
+fn latest_survey(p: &Participant) -> Option<SurveySummary> {
+    let (name, answers) = p
+        .surveys
+        .iter()
+        .filter(|(_, a)| !a.is_empty())
+        .max_by_key(|(n, _)| survey_rank(n))?;
+    let answered = answers.len() as u32;
+    let sum: u32 = answers.values().map(|&v| u32::from(v)).sum();
+    Some(SurveySummary {
+        name: name.clone(),
+        answered,
+        mean: (answered > 0).then(|| f64::from(sum) / f64::from(answered)),
+    })
+}
+
+/// Whether a person meets `[completion]`: attendance at least
+/// `min_attendance`, and the required deliverables done (`all`: every
+/// deliverable of the program and of their own file).
+pub fn meets_completion_rule(program: &ProgramFile, p: &Participant, a: &Attendance) -> bool {
+    let rule = &program.completion;
+    let attended = match a.rate {
+        Some(rate) => rate + 1e-9 >= rule.min_attendance,
+        None => rule.min_attendance <= 0.0,
+    };
+    let done = |name: &str| {
+        p.deliverables
+            .iter()
+            .any(|(k, s)| fold(k) == fold(name) && *s == DeliverableStatus::Done)
+    };
+    let deliverables = match &rule.deliverables {
+        DeliverableRule::None => true,
+        DeliverableRule::Named(v) => v.iter().all(|d| done(d)),
+        DeliverableRule::All => {
+            program_deliverables(program).iter().all(|d| done(d))
+                && p.deliverables
+                    .values()
+                    .all(|s| *s == DeliverableStatus::Done)
+        }
+    };
+    attended && deliverables
+}
+
+/// An outcome that contradicts itself or the person's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeIssue {
+    /// The field under `outcome` the issue is placed at.
+    pub field: &'static str,
+    pub message: String,
+    pub help: String,
+}
+
+/// Dates in `outcome` that cannot both be true: leaving or a promotion
+/// before being hired, a promotion after leaving. (A promotion before the
+/// program started is checked by the folder's validation.)
+pub fn outcome_issues(p: &Participant) -> Vec<OutcomeIssue> {
+    let mut out = Vec::new();
+    let Some(o) = &p.outcome else {
+        return out;
+    };
+    if let (Some(left), Some(hired)) = (o.left, p.hired)
+        && left < hired
+    {
+        out.push(OutcomeIssue {
+            field: "left",
+            message: format!("left {left}, before being hired ({hired})"),
+            help: "check the dates of `left` and `hired`".into(),
+        });
+    }
+    if let (Some(promoted), Some(hired)) = (o.promoted, p.hired)
+        && promoted < hired
+    {
+        out.push(OutcomeIssue {
+            field: "promoted",
+            message: format!("promoted {promoted}, before being hired ({hired})"),
+            help: "check the dates of `promoted` and `hired`".into(),
+        });
+    }
+    if let (Some(promoted), Some(left)) = (o.promoted, o.left)
+        && promoted > left
+    {
+        out.push(OutcomeIssue {
+            field: "promoted",
+            message: format!("promoted {promoted}, after leaving ({left})"),
+            help: "a better post at another library counts from the day they left; check the dates"
+                .into(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

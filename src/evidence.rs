@@ -393,9 +393,24 @@ fn completion_figure(cohort: &[Member<'_>]) -> Figure {
     }
 }
 
-/// Percent with no decimals: `86%`.
+/// Percent with no decimals, halves rounded up: `86%`.
 pub fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{:.0}%", (x * 100.0).round())
+}
+
+/// One decimal, halves rounded away from zero (2.25 → `2.3`).
+pub fn one_decimal(x: f64) -> String {
+    format!("{:.1}", (x * 10.0).round() / 10.0)
+}
+
+/// One decimal with its sign: `+1.3`, `-0.3`.
+pub fn signed(x: f64) -> String {
+    format!("{:+.1}", (x * 10.0).round() / 10.0)
+}
+
+/// A ratio: `2.7×`.
+pub fn times(x: f64) -> String {
+    format!("{}×", one_decimal(x))
 }
 
 fn interval_words(p: &Proportion) -> String {
@@ -433,11 +448,11 @@ fn compare_words(
     let Some(r) = ratio else {
         return format!("no one in the comparison group was {likely}: no ratio");
     };
-    let span = format!("{:.1}× to {:.1}×", r.low, r.high);
+    let span = format!("{} to {}", times(r.low), times(r.high));
     if r.low > 1.0 || r.high < 1.0 {
         format!(
-            "participants were {:.1}× as likely to be {likely} (95% interval {span})",
-            r.value
+            "participants were {} as likely to be {likely} (95% interval {span})",
+            times(r.value)
         )
     } else if ours.n.min(theirs.n) < 30 {
         format!(
@@ -488,7 +503,6 @@ fn change(question: &str, pairs: &[(f64, f64)]) -> SurveyChange {
         let half = t975(n - 1) * (var / f64::from(n)).sqrt();
         (d - half, d + half)
     });
-    let signed = |x: f64| format!("{x:+.1}");
     let conclusion = match (n, interval) {
         (0, _) => "no one answered it on both surveys".to_string(),
         (_, None) => "one person answered it on both surveys: no interval".to_string(),

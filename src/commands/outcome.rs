@@ -61,6 +61,9 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
         for field in &args.clear {
             doc.remove(at, key(*field))?;
         }
+        if cleared_all(p.outcome.as_ref(), &args) {
+            doc.remove(&[], "outcome")?;
+        }
         Ok(())
     })?;
     check(folder, &edited.record)?;
@@ -72,6 +75,21 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
         format!("{}: already {now}; nothing to change\n", args.id)
     };
     print_out(&message)
+}
+
+/// Whether `--clear` leaves nothing of the outcome.
+fn cleared_all(old: Option<&Outcome>, args: &OutcomeArgs) -> bool {
+    let o = old.cloned().unwrap_or_default();
+    let kept = |field: OutcomeField, present: bool| present && !args.clear.contains(&field);
+    !args.clear.is_empty()
+        && args.completed.is_none()
+        && args.promoted.is_none()
+        && args.new_position.is_none()
+        && args.left.is_none()
+        && !kept(OutcomeField::Completed, o.completed.is_some())
+        && !kept(OutcomeField::Promoted, o.promoted.is_some())
+        && !kept(OutcomeField::NewPosition, o.new_position.is_some())
+        && !kept(OutcomeField::Left, o.left.is_some())
 }
 
 fn key(field: OutcomeField) -> &'static str {

@@ -39,9 +39,26 @@ impl CsvTable {
         self.headers.iter().position(|h| squash(h) == want)
     }
 
-    /// The header nearest to `name`, for a "did you mean".
+    /// The header nearest to `name`, for a "did you mean": a near miss, or
+    /// the one header that holds the name or is held in it.
     pub fn nearest_header(&self, name: &str) -> Option<&str> {
-        nearest(name, self.headers.iter().map(String::as_str))
+        if let Some(near) = nearest(name, self.headers.iter().map(String::as_str)) {
+            return Some(near);
+        }
+        let want = squash(name);
+        let holding: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|h| {
+                let h = squash(h);
+                !h.is_empty() && !want.is_empty() && (h.contains(&want) || want.contains(&h))
+            })
+            .map(String::as_str)
+            .collect();
+        match holding.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -72,10 +89,21 @@ pub fn read_csv(path: &Path, shown: &Path) -> Result<CsvTable, Problem> {
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
+    // The line a record starts on, counted here: the reader's own count
+    // skips the line breaks inside quoted cells, and its position of a
+    // record can be on the line break before it.
+    let bytes = text.as_bytes();
+    let line_of = |byte: u64| {
+        let mut end = (byte as usize).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    };
     let located = |e: csv::Error| {
         let mut p = Problem::file(shown, format!("cannot be read as CSV: {e}"));
         if let Some(pos) = e.position() {
-            p.line = Some(pos.line() as usize);
+            p.line = Some(line_of(pos.byte()) as usize);
         }
         p
     };
@@ -96,7 +124,7 @@ pub fn read_csv(path: &Path, shown: &Path) -> Result<CsvTable, Problem> {
             continue;
         }
         rows.push(CsvRow {
-            line: record.position().map_or(0, |p| p.line()),
+            line: record.position().map_or(0, |p| line_of(p.byte())),
             cells: record.iter().map(str::to_string).collect(),
         });
     }
@@ -166,21 +194,36 @@ pub fn load(folder: &Folder) -> Result<Option<(String, Vec<StaffRecord>)>, Vec<P
             return vec![p];
         }
         // The file as a whole cannot be read: point at the key that names it.
-        vec![
-            folder
-                .problem_at(
-                    Path::new(PROGRAM_FILE),
-                    "comparison",
-                    None,
-                    format!("{name} {}", p.message),
-                )
-                .help(p.help.unwrap_or_else(|| {
-                    "put the comparison group's CSV there (columns hired, promoted, left), or remove the key"
-                        .to_string()
-                })),
-        ]
+        let rel = Path::new(PROGRAM_FILE);
+        let mut problem = Problem::file(rel, format!("{name} {}", p.message))
+            .field("comparison")
+            .help(p.help.unwrap_or_else(|| {
+                "put the comparison group's CSV there (columns hired, promoted, left), or remove the key"
+                    .to_string()
+            }));
+        if let Some(text) = folder.sources.get(rel)
+            && let Some(line) = toml_key_line(text, "comparison")
+        {
+            let column = text
+                .lines()
+                .nth(line - 1)
+                .map_or(1, |l| l.len() - l.trim_start().len() + 1);
+            problem = problem.at(text, line, column);
+        }
+        vec![problem]
     })?;
     parse_staff(folder, &shown, &table).map(|staff| Some((name, staff)))
+}
+
+/// The line where a TOML `key = …` is written, from 1.
+fn toml_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 fn find(table: &CsvTable, names: &[&str]) -> Option<usize> {
@@ -292,4 +335,26 @@ fn row_problem(shown: &Path, row: &CsvRow, column: &str, message: &str) -> Probl
 /// The comparison group's problems, for `check`.
 pub(crate) fn problems(folder: &Folder) -> Vec<Problem> {
     load(folder).err().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_know_their_line_through_quoted_newlines_crlf_and_a_bom() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(
+            &path,
+            "\u{feff}Email,Note\r\na@x.org,\"two\r\nlines\"\r\nb@x.org,one\r\n\r\nc@x.org,\r\n",
+        )
+        .unwrap();
+        let t = read_csv(&path, Path::new("x.csv")).unwrap();
+        assert_eq!(t.headers, ["Email", "Note"]);
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4, 6]);
+        assert_eq!(t.rows[0].cell(1), "two\r\nlines");
+        assert_eq!(t.column(" email "), Some(0));
+    }
 }

@@ -85,7 +85,7 @@ fn columns_must_exist_in_the_export() {
     assert_eq!(
         columns(&m, &table(&[])).unwrap_err(),
         [
-            "email names the column \"Email\", which the export does not have",
+            "email names the column \"Email\", which the export does not have; did you mean \"Email Address\"?",
             "[questions] clarity names the column \"I have a clear plan\", which the export does not have; did you mean \"I have a clear plan.\"?",
         ]
     );

@@ -5,4 +5,5 @@
 
 mod check;
 mod foundation;
+mod progress;
 mod support;

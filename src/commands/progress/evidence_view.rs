@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use crate::cli::Format;
 use crate::error::{Error, Result};
-use crate::evidence::{self, Career, Comparison, Evidence, Figure, Proportion, percent};
+use crate::evidence::{
+    self, Career, Comparison, Evidence, Figure, Proportion, one_decimal, percent, signed, times,
+};
 use crate::model::Participant;
 use crate::output::{Table, print_out};
 use crate::store::Folder;
@@ -142,8 +144,7 @@ fn interval(p: &Proportion) -> String {
 }
 
 fn ratio(f: &Figure) -> String {
-    f.ratio
-        .map_or("—".to_string(), |r| format!("{:.1}×", r.value))
+    f.ratio.map_or("—".to_string(), |r| times(r.value))
 }
 
 fn heading(e: &Evidence) -> String {
@@ -220,17 +221,17 @@ fn table(e: &Evidence) -> Result<String> {
         "95% interval",
         "improved",
     ]);
-    let one = |x: Option<f64>| x.map_or("—".to_string(), |x| format!("{x:.1}"));
-    let signed = |x: Option<f64>| x.map_or("—".to_string(), |x| format!("{x:+.1}"));
+    let one = |x: Option<f64>| x.map_or("—".to_string(), one_decimal);
+    let sign = |x: Option<f64>| x.map_or("—".to_string(), signed);
     for q in &e.surveys {
         s.push(vec![
             json!(q.question),
             json!(q.n),
             json!(one(q.pre_mean)),
             json!(one(q.post_mean)),
-            json!(signed(q.change)),
+            json!(sign(q.change)),
             json!(match (q.low, q.high) {
-                (Some(l), Some(h)) => format!("{l:+.1} to {h:+.1}"),
+                (Some(l), Some(h)) => format!("{} to {}", signed(l), signed(h)),
                 _ => "—".to_string(),
             }),
             json!(if q.n == 0 {

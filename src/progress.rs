@@ -16,15 +16,13 @@
 //!   only in `[completion] deliverables` (or only in the person's own file)
 //!   is due when the program has ended.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::values::fold;
-use crate::model::{
-    DeliverableRule, DeliverableStatus, GoalStatus, Participant, ProgramFile, Session, SessionKind,
-};
+use crate::model::{GoalStatus, Participant, ProgramFile, Session, SessionKind};
 
 /// One mentee's progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,15 +53,6 @@ pub struct Attendance {
     pub held: u32,
     /// attended / held; `None` before the first workshop.
     pub rate: Option<f64>,
-}
-
-/// Deliverables done of those due.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Deliverables {
-    pub done: u32,
-    pub due: u32,
-    /// Due and not done, by name.
-    pub overdue: Vec<String>,
 }
 
 /// SMART goals by status.
@@ -113,13 +102,20 @@ pub fn rows<'a>(
     mentees: impl IntoIterator<Item = (&'a str, &'a Participant)>,
 ) -> Vec<ProgressRow> {
     let due = due_deliverables(ctx.program, ctx.sessions, ctx.as_of);
+    let window = meeting_window(ctx);
     mentees
         .into_iter()
-        .map(|(id, p)| row(ctx, &due, id, p))
+        .map(|(id, p)| row(ctx, &due, window.as_ref(), id, p))
         .collect()
 }
 
-fn row(ctx: &Context<'_>, due: &Due, id: &str, p: &Participant) -> ProgressRow {
+fn row(
+    ctx: &Context<'_>,
+    due: &Due,
+    window: Option<&MeetingWindow>,
+    id: &str,
+    p: &Participant,
+) -> ProgressRow {
     let attendance = attendance(id, ctx.sessions, ctx.as_of);
     let last_meeting = last_meeting(id, ctx.sessions, ctx.as_of);
     let left = p
@@ -131,7 +127,7 @@ fn row(ctx: &Context<'_>, due: &Due, id: &str, p: &Participant) -> ProgressRow {
     if left.is_none() {
         flags.extend(missed_in_a_row(id, ctx.sessions, ctx.as_of));
         flags.extend(overdue_goals(p, ctx.as_of));
-        flags.extend(no_meeting(ctx, last_meeting));
+        flags.extend(window.and_then(|w| no_meeting(w, last_meeting)));
     }
     ProgressRow {
         id: id.to_string(),
@@ -263,17 +259,8 @@ fn overdue_goals(p: &Participant, as_of: NaiveDate) -> Vec<Flag> {
 /// two of its dates. Once a period has closed (its end is on or before
 /// `as_of`, and within the program), a mentee with no meeting attended from
 /// that period's start to `as_of` is flagged.
-fn no_meeting(ctx: &Context<'_>, last: Option<NaiveDate>) -> Option<Flag> {
-    let schedule = ctx.program.schedule.as_ref()?;
-    let rule = schedule.meetings.as_deref()?;
-    let cap = match ctx.program.program.ends {
-        Some(end) => ctx.as_of.min(end),
-        None => ctx.as_of,
-    };
-    let dates = occurrences(rule, schedule.first, &ctx.program.program.timezone, cap);
-    let [.., from, _closed] = dates.as_slice() else {
-        return None;
-    };
+fn no_meeting(window: &MeetingWindow, last: Option<NaiveDate>) -> Option<Flag> {
+    let MeetingWindow { from, rule } = window;
     if last.is_some_and(|d| d >= *from) {
         return None;
     }
@@ -284,9 +271,33 @@ fn no_meeting(ctx: &Context<'_>, last: Option<NaiveDate>) -> Option<Flag> {
     Some(Flag {
         kind: "no-meeting",
         text: format!(
-            "no meeting with their mentor since {from} ({last}; [schedule] meetings = \"{}\")",
-            rule.trim()
+            "no meeting with their mentor since {from} ({last}; [schedule] meetings = \"{rule}\")"
         ),
+    })
+}
+
+/// The start of the last closed period of `[schedule] meetings`, from which
+/// a meeting is expected; the same for every mentee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MeetingWindow {
+    from: NaiveDate,
+    rule: String,
+}
+
+fn meeting_window(ctx: &Context<'_>) -> Option<MeetingWindow> {
+    let schedule = ctx.program.schedule.as_ref()?;
+    let rule = schedule.meetings.as_deref()?;
+    let cap = match ctx.program.program.ends {
+        Some(end) => ctx.as_of.min(end),
+        None => ctx.as_of,
+    };
+    let dates = occurrences(rule, schedule.first, &ctx.program.program.timezone, cap);
+    let [.., from, _closed] = dates.as_slice() else {
+        return None;
+    };
+    Some(MeetingWindow {
+        from: *from,
+        rule: rule.trim().to_string(),
     })
 }
 
@@ -321,112 +332,6 @@ pub fn occurrences(rule: &str, first: NaiveDate, zone: &str, until: NaiveDate) -
         .map(|d| d.date_naive())
         .filter(|&d| d <= until)
         .collect()
-}
-
-/// The deliverables of the program: those the curriculum names, in order,
-/// then those only `[completion] deliverables` names.
-pub fn program_deliverables(program: &ProgramFile) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let mut add = |n: &str| {
-        if !names.iter().any(|x| fold(x) == fold(n)) {
-            names.push(n.to_string());
-        }
-    };
-    for c in &program.curriculum {
-        c.deliverables.iter().for_each(|d| add(d));
-    }
-    if let DeliverableRule::Named(v) = &program.completion.deliverables {
-        v.iter().for_each(|d| add(d));
-    }
-    names
-}
-
-/// The day each curriculum entry's workshop is held: the workshop with its
-/// title, else the workshop at its place in date order.
-pub fn curriculum_dates(
-    program: &ProgramFile,
-    sessions: &BTreeMap<String, Session>,
-) -> Vec<Option<NaiveDate>> {
-    let mut workshops: Vec<&Session> = sessions
-        .values()
-        .filter(|s| s.kind() == SessionKind::Workshop)
-        .collect();
-    workshops.sort_by_key(|s| s.date);
-    program
-        .curriculum
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            workshops
-                .iter()
-                .find(|s| fold(&s.title) == fold(&c.title))
-                .or_else(|| workshops.get(i))
-                .map(|s| s.date)
-        })
-        .collect()
-}
-
-/// The deliverables due on a day.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Due {
-    /// Folded names of the program's deliverables that are due.
-    pub names: BTreeSet<String>,
-    /// The program has ended: every deliverable a person's file names is due too.
-    pub ended: bool,
-}
-
-/// The deliverables due by `as_of` (see the module notes).
-pub fn due_deliverables(
-    program: &ProgramFile,
-    sessions: &BTreeMap<String, Session>,
-    as_of: NaiveDate,
-) -> Due {
-    let mut due = Due::default();
-    let dates = curriculum_dates(program, sessions);
-    for (c, date) in program.curriculum.iter().zip(dates) {
-        if date.is_some_and(|d| d <= as_of) {
-            due.names.extend(c.deliverables.iter().map(|d| fold(d)));
-        }
-    }
-    if program_ended(program, as_of) {
-        due.names
-            .extend(program_deliverables(program).iter().map(|d| fold(d)));
-        due.ended = true;
-    }
-    due
-}
-
-/// Whether the program's last day has passed by `as_of`.
-pub fn program_ended(program: &ProgramFile, as_of: NaiveDate) -> bool {
-    program.program.ends.is_some_and(|e| e < as_of)
-}
-
-/// Done of due for one person.
-pub fn deliverables(p: &Participant, due: &Due) -> Deliverables {
-    let mut names: BTreeMap<String, String> =
-        due.names.iter().map(|d| (d.clone(), d.clone())).collect();
-    // The person's own spelling of a name, and their extra ones once the program has ended.
-    for name in p.deliverables.keys() {
-        if names.contains_key(&fold(name)) || due.ended {
-            names.insert(fold(name), name.clone());
-        }
-    }
-    let status = |folded: &str| {
-        p.deliverables
-            .iter()
-            .find(|(k, _)| fold(k) == folded)
-            .map(|(_, s)| *s)
-    };
-    let mut out = Deliverables::default();
-    for (folded, shown) in names {
-        out.due += 1;
-        if status(&folded) == Some(DeliverableStatus::Done) {
-            out.done += 1;
-        } else {
-            out.overdue.push(shown);
-        }
-    }
-    out
 }
 
 fn goal_counts(p: &Participant) -> GoalCounts {
@@ -467,80 +372,14 @@ fn latest_survey(p: &Participant) -> Option<SurveySummary> {
     })
 }
 
-/// Whether a person meets `[completion]`: attendance at least
-/// `min_attendance`, and the required deliverables done (`all`: every
-/// deliverable of the program and of their own file).
-pub fn meets_completion_rule(program: &ProgramFile, p: &Participant, a: &Attendance) -> bool {
-    let rule = &program.completion;
-    let attended = match a.rate {
-        Some(rate) => rate + 1e-9 >= rule.min_attendance,
-        None => rule.min_attendance <= 0.0,
-    };
-    let done = |name: &str| {
-        p.deliverables
-            .iter()
-            .any(|(k, s)| fold(k) == fold(name) && *s == DeliverableStatus::Done)
-    };
-    let deliverables = match &rule.deliverables {
-        DeliverableRule::None => true,
-        DeliverableRule::Named(v) => v.iter().all(|d| done(d)),
-        DeliverableRule::All => {
-            program_deliverables(program).iter().all(|d| done(d))
-                && p.deliverables
-                    .values()
-                    .all(|s| *s == DeliverableStatus::Done)
-        }
-    };
-    attended && deliverables
-}
+mod deliverables;
+mod outcome;
 
-/// An outcome that contradicts itself or the person's record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutcomeIssue {
-    /// The field under `outcome` the issue is placed at.
-    pub field: &'static str,
-    pub message: String,
-    pub help: String,
-}
-
-/// Dates in `outcome` that cannot both be true: leaving or a promotion
-/// before being hired, a promotion after leaving. (A promotion before the
-/// program started is checked by the folder's validation.)
-pub fn outcome_issues(p: &Participant) -> Vec<OutcomeIssue> {
-    let mut out = Vec::new();
-    let Some(o) = &p.outcome else {
-        return out;
-    };
-    if let (Some(left), Some(hired)) = (o.left, p.hired)
-        && left < hired
-    {
-        out.push(OutcomeIssue {
-            field: "left",
-            message: format!("left {left}, before being hired ({hired})"),
-            help: "check the dates of `left` and `hired`".into(),
-        });
-    }
-    if let (Some(promoted), Some(hired)) = (o.promoted, p.hired)
-        && promoted < hired
-    {
-        out.push(OutcomeIssue {
-            field: "promoted",
-            message: format!("promoted {promoted}, before being hired ({hired})"),
-            help: "check the dates of `promoted` and `hired`".into(),
-        });
-    }
-    if let (Some(promoted), Some(left)) = (o.promoted, o.left)
-        && promoted > left
-    {
-        out.push(OutcomeIssue {
-            field: "promoted",
-            message: format!("promoted {promoted}, after leaving ({left})"),
-            help: "a better post at another library counts from the day they left; check the dates"
-                .into(),
-        });
-    }
-    out
-}
+pub use deliverables::{
+    Deliverables, Due, curriculum_dates, deliverables, due_deliverables, meets_completion_rule,
+    program_deliverables, program_ended,
+};
+pub use outcome::{OutcomeIssue, outcome_issues};
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Outcome, SmartGoal};
+use crate::model::{DeliverableStatus, Outcome, SmartGoal};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -137,7 +137,9 @@ fn a_closed_meeting_period_without_a_meeting_is_flagged() {
             as_of: day(as_of),
         };
         let last = last_meeting("ana", &s, day(as_of));
-        no_meeting(&ctx, last).map(|f| f.text)
+        meeting_window(&ctx)
+            .and_then(|w| no_meeting(&w, last))
+            .map(|f| f.text)
     };
     // Periods start 01-06, 01-20, 02-03 …; the first closes on 01-20.
     assert_eq!(flag("2016-01-19"), None, "no period has closed yet");

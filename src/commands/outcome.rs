@@ -23,12 +23,17 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     if nothing {
         return print_out(&format!("{}: {}\n", args.id, describe(p.outcome.as_ref())));
     }
-    if let Some(text) = &args.new_position
-        && text.trim().is_empty()
-    {
-        return Err(Error::Refused(
-            "--new-position is empty; to remove it, use --clear new-position".into(),
-        ));
+    if let Some(text) = &args.new_position {
+        if text.trim().is_empty() {
+            return Err(Error::Refused(
+                "--new-position is empty; to remove it, use --clear new-position".into(),
+            ));
+        }
+        if text.chars().any(char::is_control) {
+            return Err(Error::Refused(
+                "--new-position is a job title on one line; remove the line breaks and tabs".into(),
+            ));
+        }
     }
     for field in &args.clear {
         let given = match field {

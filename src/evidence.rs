@@ -112,13 +112,14 @@ pub fn members<'a>(
     as_of: NaiveDate,
 ) -> Vec<Member<'a>> {
     let ended = progress::program_ended(program, as_of);
+    let register = progress::Register::new(sessions, as_of);
     mentees
         .into_iter()
         .map(|(id, p)| {
             let outcome = p.outcome.clone().unwrap_or_default();
             let completed = outcome.completed.or_else(|| {
                 ended.then(|| {
-                    let a = progress::attendance(id, sessions, as_of);
+                    let a = register.attendance(id);
                     progress::meets_completion_rule(program, p, &a)
                 })
             });

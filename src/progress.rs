@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::values::fold;
-use crate::model::{GoalStatus, Participant, ProgramFile, Session, SessionKind};
+use crate::model::{GoalStatus, Participant, ProgramFile, Session};
 
 /// One mentee's progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,21 +103,23 @@ pub fn rows<'a>(
 ) -> Vec<ProgressRow> {
     let due = due_deliverables(ctx.program, ctx.sessions, ctx.as_of);
     let window = meeting_window(ctx);
+    let register = Register::new(ctx.sessions, ctx.as_of);
     mentees
         .into_iter()
-        .map(|(id, p)| row(ctx, &due, window.as_ref(), id, p))
+        .map(|(id, p)| row(ctx, &register, &due, window.as_ref(), id, p))
         .collect()
 }
 
 fn row(
     ctx: &Context<'_>,
+    register: &Register<'_>,
     due: &Due,
     window: Option<&MeetingWindow>,
     id: &str,
     p: &Participant,
 ) -> ProgressRow {
-    let attendance = attendance(id, ctx.sessions, ctx.as_of);
-    let last_meeting = last_meeting(id, ctx.sessions, ctx.as_of);
+    let attendance = register.attendance(id);
+    let last_meeting = register.last_meeting(id);
     let left = p
         .outcome
         .as_ref()
@@ -125,7 +127,7 @@ fn row(
         .filter(|&d| d <= ctx.as_of);
     let mut flags = Vec::new();
     if left.is_none() {
-        flags.extend(missed_in_a_row(id, ctx.sessions, ctx.as_of));
+        flags.extend(missed_in_a_row(&register.missed_run(id)));
         flags.extend(overdue_goals(p, ctx.as_of));
         flags.extend(window.and_then(|w| no_meeting(w, last_meeting)));
     }
@@ -149,17 +151,6 @@ pub fn recorded(s: &Session) -> bool {
     !(s.attendance.is_empty() && s.absent.is_empty() && s.excused.is_empty())
 }
 
-/// Whether `id` was expected at a session: everyone at a workshop that does
-/// not list its mentees; otherwise those it lists or records.
-pub fn expected(s: &Session, id: &str) -> bool {
-    let named = |list: &Vec<String>| list.iter().any(|x| x == id);
-    let listed = named(&s.attendance) || named(&s.absent) || named(&s.excused);
-    match s.kind() {
-        SessionKind::Workshop if s.mentees.is_empty() => true,
-        _ => listed || named(&s.mentees),
-    }
-}
-
 /// The sessions held by `as_of` with attendance recorded, in date order (id
 /// order within a day).
 pub fn held(sessions: &BTreeMap<String, Session>, as_of: NaiveDate) -> Vec<(&str, &Session)> {
@@ -172,59 +163,14 @@ pub fn held(sessions: &BTreeMap<String, Session>, as_of: NaiveDate) -> Vec<(&str
     v
 }
 
-/// Workshop attendance of `id` up to `as_of`.
+/// Workshop attendance of `id` up to `as_of` (for many people, build one
+/// [`Register`] and ask it).
 pub fn attendance(id: &str, sessions: &BTreeMap<String, Session>, as_of: NaiveDate) -> Attendance {
-    let mut a = Attendance::default();
-    for (_, s) in held(sessions, as_of) {
-        if s.kind() != SessionKind::Workshop || !expected(s, id) {
-            continue;
-        }
-        a.held += 1;
-        if s.attendance.iter().any(|x| x == id) {
-            a.attended += 1;
-        } else if s.excused.iter().any(|x| x == id) {
-            a.excused += 1;
-        } else {
-            a.missed += 1;
-        }
-    }
-    a.rate = (a.held > 0).then(|| f64::from(a.attended) / f64::from(a.held));
-    a
+    Register::new(sessions, as_of).attendance(id)
 }
 
-fn last_meeting(
-    id: &str,
-    sessions: &BTreeMap<String, Session>,
-    as_of: NaiveDate,
-) -> Option<NaiveDate> {
-    sessions
-        .values()
-        .filter(|s| {
-            s.kind() == SessionKind::Meeting
-                && s.date <= as_of
-                && s.attendance.iter().any(|x| x == id)
-        })
-        .map(|s| s.date)
-        .max()
-}
-
-/// The trailing run of sessions `id` was expected at and missed (excused
-/// ones neither break nor extend it); a flag at two or more.
-fn missed_in_a_row(
-    id: &str,
-    sessions: &BTreeMap<String, Session>,
-    as_of: NaiveDate,
-) -> Option<Flag> {
-    let mut run: Vec<NaiveDate> = Vec::new();
-    for (_, s) in held(sessions, as_of).into_iter().rev() {
-        if !expected(s, id) || s.excused.iter().any(|x| x == id) {
-            continue;
-        }
-        if s.attendance.iter().any(|x| x == id) {
-            break;
-        }
-        run.push(s.date);
-    }
+/// A flag for a trailing run of two or more missed sessions (dates latest first).
+fn missed_in_a_row(run: &[NaiveDate]) -> Option<Flag> {
     let first = *run.last()?;
     (run.len() >= 2).then(|| Flag {
         kind: "missed-in-a-row",
@@ -374,12 +320,14 @@ fn latest_survey(p: &Participant) -> Option<SurveySummary> {
 
 mod deliverables;
 mod outcome;
+mod register;
 
 pub use deliverables::{
     Deliverables, Due, curriculum_dates, deliverables, due_deliverables, meets_completion_rule,
     program_deliverables, program_ended,
 };
 pub use outcome::{OutcomeIssue, outcome_issues};
+pub use register::{Mark, Register};
 
 #[cfg(test)]
 mod tests;

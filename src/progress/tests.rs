@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{DeliverableStatus, Outcome, SmartGoal};
+use crate::model::{DeliverableStatus, Outcome, SessionKind, SmartGoal};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -86,7 +86,9 @@ fn two_missed_in_a_row_is_a_flag_only_while_it_lasts() {
         workshop("W4", "2016-04-12", &["bo"], &[], &[]),
         workshop("W5", "2016-05-10", &["ana"], &[], &[]),
     ]);
-    let text = |as_of: &str| missed_in_a_row("ana", &s, day(as_of)).map(|f| f.text);
+    let text = |as_of: &str| {
+        missed_in_a_row(&Register::new(&s, day(as_of)).missed_run("ana")).map(|f| f.text)
+    };
     assert_eq!(text("2016-02-28"), None, "one miss is not a run");
     assert_eq!(
         text("2016-04-30").as_deref(),
@@ -136,7 +138,7 @@ fn a_closed_meeting_period_without_a_meeting_is_flagged() {
             sessions: &s,
             as_of: day(as_of),
         };
-        let last = last_meeting("ana", &s, day(as_of));
+        let last = Register::new(&s, day(as_of)).last_meeting("ana");
         meeting_window(&ctx)
             .and_then(|w| no_meeting(&w, last))
             .map(|f| f.text)
@@ -298,4 +300,43 @@ fn rows_skip_flags_for_people_who_have_left() {
     });
     let r = &rows(&ctx, [("ana", &p)])[0];
     assert_eq!((r.at_risk, r.left), (false, Some(day("2016-02-15"))));
+}
+
+#[test]
+fn the_register_knows_who_was_expected_where() {
+    let mut w = workshop("Small group", "2016-01-12", &["bo"], &[], &[]);
+    w.mentees = ids(&["ana", "bo"]);
+    let s = sessions(vec![
+        w,
+        // ana listed twice (mentees and attendance): she came.
+        meeting("2016-01-20", &["ana", "cy"], &["ana"]),
+        workshop("All", "2016-02-09", &["cy"], &[], &["bo"]),
+    ]);
+    let r = Register::new(&s, day("2016-03-01"));
+    let marks = |id: &str| {
+        r.sessions_of(id)
+            .into_iter()
+            .map(|(s, m)| (s.date.to_string(), m))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        marks("ana"),
+        [
+            ("2016-01-12".to_string(), Mark::Missed),
+            ("2016-01-20".to_string(), Mark::Came),
+            ("2016-02-09".to_string(), Mark::Missed)
+        ]
+    );
+    assert_eq!(
+        marks("cy"),
+        [
+            ("2016-01-20".to_string(), Mark::Missed),
+            ("2016-02-09".to_string(), Mark::Came)
+        ]
+    );
+    assert_eq!(marks("dee"), [("2016-02-09".to_string(), Mark::Missed)]);
+    let bo = r.attendance("bo");
+    assert_eq!((bo.attended, bo.excused, bo.held), (1, 1, 2));
+    assert_eq!(r.last_meeting("ana"), Some(day("2016-01-20")));
+    assert_eq!(r.missed_run("cy"), Vec::<NaiveDate>::new());
 }

@@ -386,15 +386,30 @@ fn change(question: &str, pairs: &[(f64, f64)]) -> SurveyChange {
     let n = pairs.len() as u32;
     let diffs: Vec<f64> = pairs.iter().map(|(a, b)| b - a).collect();
     let d = mean(diffs.iter().copied());
-    let interval = d.filter(|_| n >= 2).map(|d| {
-        let var = diffs.iter().map(|x| (x - d).powi(2)).sum::<f64>() / f64::from(n - 1);
-        let half = t975(n - 1) * (var / f64::from(n)).sqrt();
-        (d - half, d + half)
-    });
-    let conclusion = match (n, interval) {
-        (0, _) => "no one answered it on both surveys".to_string(),
-        (_, None) => "one person answered it on both surveys: no interval".to_string(),
-        (n, Some((l, h))) => {
+    // With no spread at all (everyone moved by the same amount) the t
+    // interval has no width, which would claim a certainty a few answers
+    // cannot give: then there is no interval.
+    let spread = d.map(|d| diffs.iter().map(|x| (x - d).powi(2)).sum::<f64>());
+    let interval = d
+        .zip(spread)
+        .filter(|(_, ss)| n >= 2 && *ss > 0.0)
+        .map(|(d, ss)| {
+            let half = t975(n - 1) * (ss / f64::from(n - 1) / f64::from(n)).sqrt();
+            (d - half, d + half)
+        });
+    let conclusion = match (n, interval, d) {
+        (0, _, _) => "no one answered it on both surveys".to_string(),
+        (1, _, _) => "one person answered it on both surveys: no interval".to_string(),
+        (n, None, Some(d)) if n < 10 => format!(
+            "all {n} moved by {}: with no spread there is no interval, and {n} answers are too few to generalise",
+            signed(d)
+        ),
+        (n, None, Some(d)) => format!(
+            "all {n} moved by {}: with no spread there is no interval",
+            signed(d)
+        ),
+        (_, None, None) => String::new(),
+        (n, Some((l, h)), _) => {
             let span = format!("{} to {}", signed(l), signed(h));
             if l > 0.0 {
                 format!("a clear rise (95% interval {span})")

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::values::fold;
-use crate::model::{GoalStatus, Participant, ProgramFile, Session};
+use crate::model::{GoalStatus, Participant, ProgramFile, Session, SessionKind};
 
 /// One mentee's progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -230,7 +230,24 @@ struct MeetingWindow {
     rule: String,
 }
 
+/// Whether `[schedule] meetings` asks for meetings and a period has closed,
+/// but no meeting's attendance is recorded anywhere in the folder: then no
+/// one is flagged for it (the program does not track meetings here yet).
+pub fn meetings_untracked(ctx: &Context<'_>) -> bool {
+    closed_period(ctx).is_some() && !meetings_recorded(ctx)
+}
+
+fn meetings_recorded(ctx: &Context<'_>) -> bool {
+    ctx.sessions
+        .values()
+        .any(|s| s.kind() == SessionKind::Meeting && s.date <= ctx.as_of && recorded(s))
+}
+
 fn meeting_window(ctx: &Context<'_>) -> Option<MeetingWindow> {
+    closed_period(ctx).filter(|_| meetings_recorded(ctx))
+}
+
+fn closed_period(ctx: &Context<'_>) -> Option<MeetingWindow> {
     let schedule = ctx.program.schedule.as_ref()?;
     let rule = schedule.meetings.as_deref()?;
     let cap = match ctx.program.program.ends {

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use super::Ctx;
 use crate::cli::{Format, ProgressArgs};
 use crate::error::{Error, Problem, Result};
+use crate::evidence::{self, Career, Comparison, Evidence};
 use crate::model::Participant;
 use crate::output::{Table, print_out};
 use crate::progress::{self, ProgressRow};
@@ -24,10 +25,10 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     let root = ctx.root()?;
     let folder = Folder::load(&root)?;
     let as_of = args.as_of.unwrap_or_else(|| today(&folder));
-    let (cohort, screened) = accepted(&folder)?;
     if args.evidence {
-        return evidence_view::run(&folder, &cohort, screened, as_of, args.format);
+        return evidence_view::run(&folder, as_of, args.format);
     }
+    let (cohort, screened) = accepted(&folder)?;
     let pc = progress::Context {
         program: &folder.program,
         sessions: &folder.sessions,
@@ -45,8 +46,34 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
             print_out(&s)
         }
         Format::Csv => flat(&rows).print(Format::Csv),
-        Format::Table => print_out(&table(&rows, cohort.len(), screened, as_of)?),
+        Format::Table => {
+            let mut text = table(&rows, cohort.len(), screened, as_of)?;
+            if progress::meetings_untracked(&pc) && !cohort.is_empty() {
+                text.push_str(&format!("\nNote: {UNTRACKED}\n"));
+            }
+            print_out(&text)
+        }
     }
+}
+
+/// Every figure of impact for a loaded folder as of a day: the accepted
+/// mentees against the comparison group that `[evaluation] comparison`
+/// names. The cohort report and `trends` render this.
+pub fn evidence_for(folder: &Folder, as_of: NaiveDate) -> Result<Evidence> {
+    let (cohort, screened) = accepted(folder)?;
+    let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
+    let careers: Option<(String, Vec<Career>)> =
+        staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
+    let members = evidence::members(&folder.program, &folder.sessions, cohort, as_of);
+    let comparison = careers
+        .as_ref()
+        .map(|(file, staff)| Comparison { file, staff });
+    let start = evidence::start_day(&folder.program, &folder.sessions);
+    let mut e = evidence::evidence(&members, comparison, start, as_of);
+    if !screened {
+        e.notes.insert(0, NOT_SCREENED.to_string());
+    }
+    Ok(e)
 }
 
 /// Today in the program's time zone.
@@ -74,6 +101,9 @@ struct Decision {
 
 /// The file `screen` writes.
 const SCREENING_FILE: &str = "screening.yaml";
+
+/// A note for a program whose meetings are not recorded.
+const UNTRACKED: &str = "[schedule] meetings is set, but no meeting's attendance is recorded yet, so no one is flagged for missing meetings; record meetings with `mentorkit attend`";
 
 /// A note for a folder not screened yet.
 pub const NOT_SCREENED: &str =

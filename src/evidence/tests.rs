@@ -249,3 +249,30 @@ fn no_post_survey_and_an_empty_cohort_say_so() {
     );
     assert_eq!(e.notes, ["no accepted mentees: nothing to count"]);
 }
+
+#[test]
+fn no_spread_gives_no_interval() {
+    let s: BTreeMap<String, BTreeMap<String, u8>> = [
+        (
+            "pre".to_string(),
+            [("joy".to_string(), 3)].into_iter().collect(),
+        ),
+        (
+            "post".to_string(),
+            [("joy".to_string(), 4)].into_iter().collect(),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let cohort = vec![
+        member(Career::default(), None, &s),
+        member(Career::default(), None, &s),
+        member(Career::default(), None, &s),
+    ];
+    let c = &survey_changes(&cohort)[0];
+    assert_eq!((c.n, c.change, c.low, c.high), (3, Some(1.0), None, None));
+    assert_eq!(
+        c.conclusion,
+        "all 3 moved by +1.0: with no spread there is no interval, and 3 answers are too few to generalise"
+    );
+}

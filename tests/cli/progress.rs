@@ -724,3 +724,22 @@ fn survey_import_names_map_mistakes() {
         .code(1)
         .stderr_is("error: `post/x` cannot be a survey name; use letters, digits, - and _, such as pre or post\n");
 }
+
+#[test]
+fn meetings_no_one_records_flag_no_one() {
+    // tech-mentoring asks for a meeting every two weeks but records none:
+    // one note, not thirteen flags.
+    let run = Test::example("tech-mentoring")
+        .args(["progress", "--as-of", "2025-12-01"])
+        .run()
+        .ok();
+    assert!(
+        run.stdout
+            .starts_with("Progress as of 2025-12-01: 13 mentees, 0 at risk\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with(
+        "\nNote: [schedule] meetings is set, but no meeting's attendance is recorded yet, so no one is flagged for missing meetings; record meetings with `mentorkit attend`\n"
+    ), "{}", run.stdout);
+}

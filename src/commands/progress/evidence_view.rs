@@ -6,38 +6,13 @@ use serde_json::{Value, json};
 
 use crate::cli::Format;
 use crate::error::{Error, Result};
-use crate::evidence::{
-    self, Career, Comparison, Evidence, Figure, Proportion, one_decimal, percent, signed, times,
-};
-use crate::model::Participant;
+use crate::evidence::{Evidence, Figure, Proportion, one_decimal, percent, signed, times};
 use crate::output::{Table, print_out};
 use crate::store::Folder;
 
-/// Computes and prints the evidence for the accepted mentees.
-pub(super) fn run(
-    folder: &Folder,
-    cohort: &[(&str, &Participant)],
-    screened: bool,
-    as_of: NaiveDate,
-    format: Format,
-) -> Result<()> {
-    let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
-    let careers: Option<(String, Vec<Career>)> =
-        staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
-    let members = evidence::members(
-        &folder.program,
-        &folder.sessions,
-        cohort.iter().copied(),
-        as_of,
-    );
-    let comparison = careers
-        .as_ref()
-        .map(|(file, staff)| Comparison { file, staff });
-    let start = evidence::start_day(&folder.program, &folder.sessions);
-    let mut e = evidence::evidence(&members, comparison, start, as_of);
-    if !screened {
-        e.notes.insert(0, super::NOT_SCREENED.to_string());
-    }
+/// Prints the evidence for the folder as of a day.
+pub(super) fn run(folder: &Folder, as_of: NaiveDate, format: Format) -> Result<()> {
+    let e = super::evidence_for(folder, as_of)?;
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&e)

@@ -3,7 +3,7 @@
 //! place in their file. A goal is named by its number or by words from it.
 
 use super::Ctx;
-use super::person_edit::{self, dry};
+use super::person_edit::{self, dry, visible};
 use crate::cli::GoalArgs;
 use crate::error::{Error, Result};
 use crate::model::{GoalStatus, Participant, SmartGoal};
@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
     let folder = &locked.folder;
     let p = person_edit::person(folder, &args.id)?;
     let Some(which) = &args.goal else {
-        return print_out(&listing(&args.id, p));
+        return print_out(&visible(&listing(&args.id, p)));
     };
     let index = find_goal(&args.id, p, which)?;
     let status = args
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
             goal.goal.trim()
         )
     };
-    print_out(&message)
+    print_out(&visible(&message))
 }
 
 fn line(i: usize, g: &SmartGoal) -> String {
@@ -82,7 +82,12 @@ fn line(i: usize, g: &SmartGoal) -> String {
         .target
         .map(|t| format!(", target {t}"))
         .unwrap_or_default();
-    format!("  {}. {} — {}{target}\n", i + 1, g.goal.trim(), g.status())
+    visible(&format!(
+        "  {}. {} — {}{target}\n",
+        i + 1,
+        g.goal.trim(),
+        g.status()
+    ))
 }
 
 /// The goals, numbered.

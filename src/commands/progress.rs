@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::Ctx;
+use super::person_edit::visible;
 use crate::cli::{Format, ProgressArgs};
 use crate::error::{Error, Problem, Result};
 use crate::evidence::{self, Career, Comparison, Evidence};
@@ -259,7 +260,7 @@ fn table(rows: &[ProgressRow], cohort: usize, screened: bool, as_of: NaiveDate) 
         out.push_str("\nAt risk:\n");
         for r in flagged {
             for f in &r.flags {
-                out.push_str(&format!("  {}: {}\n", r.id, f.text));
+                out.push_str(&format!("  {}: {}\n", r.id, visible(&f.text)));
             }
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Ctx;
-use super::person_edit::{self, Edited, dry};
+use super::person_edit::{self, Edited, dry, visible};
 use crate::cli::{SurveyAction, SurveyArgs, SurveyImportArgs};
 use crate::error::{Error, Problem, Result, nearest};
 use crate::model::values::fold;
@@ -114,9 +114,9 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
         dry(args.dry_run)
     ));
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", visible(w));
     }
-    print_out(&out)
+    print_out(&visible(&out))
 }
 
 fn people(n: usize) -> String {

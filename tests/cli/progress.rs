@@ -743,3 +743,39 @@ fn meetings_no_one_records_flag_no_one() {
         "\nNote: [schedule] meetings is set, but no meeting's attendance is recorded yet, so no one is flagged for missing meetings; record meetings with `mentorkit attend`\n"
     ), "{}", run.stdout);
 }
+
+#[test]
+fn control_characters_in_a_goal_do_not_reach_the_terminal() {
+    // A goal pasted with a terminal escape in it is shown, not obeyed.
+    let text = std::fs::read_to_string(
+        repo().join("tests/fixtures/progress/cohort/participants/ben.yaml"),
+    )
+    .unwrap()
+    .replace("Shadow the branch manager", "Shadow \\u001b[31mthe manager");
+    let run = cohort()
+        .file(
+            "participants/ben.yaml",
+            text.replace("goal: Shadow", "goal: \"Shadow")
+                .replace("manager\n", "manager\"\n"),
+        )
+        .args(["progress", "--as-of", "2020-04-20"])
+        .run()
+        .ok();
+    assert!(
+        run.stdout
+            .contains("ben: goal 1 \"Shadow \u{fffd}[31mthe manager\""),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\u{1b}'));
+    let run = cohort()
+        .file(
+            "participants/ben.yaml",
+            text.replace("goal: Shadow", "goal: \"Shadow")
+                .replace("manager\n", "manager\"\n"),
+        )
+        .args(["goal", "ben"])
+        .run()
+        .ok();
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+}

@@ -4,11 +4,14 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod evidence;
 pub mod intake;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod screen;
 pub mod store;
+pub mod survey;
 
 pub use error::{Error, Result};
 

@@ -6,6 +6,7 @@
 mod check;
 mod foundation;
 mod intake;
+mod progress;
 mod reliability;
 mod screening;
 mod support;

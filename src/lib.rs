@@ -4,8 +4,10 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -5,4 +5,5 @@
 
 mod check;
 mod foundation;
+mod report;
 mod support;

@@ -1,0 +1,528 @@
+//! The cohort report's context: the funnel, departments, matches,
+//! attendance, deliverables, goals, surveys, outcomes, consented
+//! testimonials and the charts.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Cohort, Document, DocumentInfo, PersonRef, ProgramCtx, by_name};
+use crate::metrics::{self, Decision};
+use crate::model::values::fold;
+use crate::model::{DeliverableRule, GoalStatus, Role};
+use crate::render::charts::{Bars, Series};
+
+#[derive(Serialize)]
+struct Report {
+    document: DocumentInfo,
+    program: ProgramCtx,
+    /// Whether `screening.yaml` was read (eligible and accepted are known).
+    screened: bool,
+    /// How many are in the cohort.
+    roster_size: usize,
+    completion_rule: RuleCtx,
+    funnel: FunnelCtx,
+    departments: Vec<DepartmentCtx>,
+    matches: MatchesCtx,
+    workshops_held: u32,
+    sessions: Vec<SessionRow>,
+    people: Vec<PersonRow>,
+    deliverables: Vec<DeliverableRow>,
+    goals: GoalsCtx,
+    surveys: Vec<SurveyRow>,
+    /// The mean of the survey changes.
+    survey_change: Option<f64>,
+    outcomes: OutcomesCtx,
+    testimonials: Vec<TestimonialCtx>,
+    charts: ChartsCtx,
+}
+
+#[derive(Serialize)]
+struct RuleCtx {
+    min_attendance: f64,
+    /// `all`, `none` or `named`.
+    deliverables: &'static str,
+    named: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FunnelCtx {
+    applied: usize,
+    eligible: Option<usize>,
+    accepted: Option<usize>,
+    completed: usize,
+}
+
+#[derive(Serialize)]
+struct DepartmentCtx {
+    name: String,
+    applied: usize,
+    eligible: Option<usize>,
+    accepted: Option<usize>,
+    in_cohort: usize,
+    completed: usize,
+}
+
+#[derive(Serialize)]
+struct MatchesCtx {
+    /// Whether `matches.yaml` was read.
+    present: bool,
+    mode: String,
+    groups: Vec<GroupCtx>,
+    /// Members of the cohort in no pair or group.
+    unmatched: Vec<PersonRef>,
+}
+
+#[derive(Serialize)]
+struct GroupCtx {
+    mentor: Option<PersonRef>,
+    mentees: Vec<PersonRef>,
+    slot: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SessionRow {
+    id: String,
+    title: String,
+    kind: &'static str,
+    date: String,
+    held: bool,
+    attended: usize,
+    absent: usize,
+    excused: usize,
+    /// Attended over the cohort (workshops) or over those named (meetings).
+    rate: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct PersonRow {
+    id: String,
+    name: String,
+    department: String,
+    attended: u32,
+    held: u32,
+    excused: u32,
+    absent: u32,
+    rate: Option<f64>,
+    deliverables_done: usize,
+    deliverables_required: usize,
+    completed: bool,
+}
+
+#[derive(Serialize)]
+struct DeliverableRow {
+    name: String,
+    not_started: usize,
+    draft: usize,
+    done: usize,
+}
+
+#[derive(Serialize)]
+struct GoalsCtx {
+    not_started: usize,
+    in_progress: usize,
+    done: usize,
+    dropped: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct SurveyRow {
+    question: String,
+    pre: Option<f64>,
+    pre_n: usize,
+    post: Option<f64>,
+    post_n: usize,
+    change: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct OutcomesCtx {
+    completed: usize,
+    promoted: usize,
+    new_position: usize,
+    left: usize,
+    completion_rate: Option<f64>,
+    retention_rate: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct TestimonialCtx {
+    name: String,
+    department: String,
+    quote: String,
+}
+
+/// SVG documents; `null` when there is nothing to draw.
+#[derive(Serialize)]
+struct ChartsCtx {
+    funnel: Option<String>,
+    attendance: Option<String>,
+    surveys: Option<String>,
+}
+
+pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
+    let folder = c.folder;
+    let members: Vec<_> = c.members().map(|(_, p)| p).collect();
+    let completed = c.completed();
+    let funnel = metrics::funnel(&folder.participants, c.decisions, completed);
+    let sessions = session_rows(c);
+    let surveys: Vec<SurveyRow> = metrics::survey_changes(members.iter().copied(), "pre", "post")
+        .into_iter()
+        .map(|q| SurveyRow {
+            question: q.question,
+            pre: q.before,
+            pre_n: q.before_n,
+            post: q.after,
+            post_n: q.after_n,
+            change: q.change,
+        })
+        .collect();
+    let survey_change = {
+        let changes: Vec<f64> = surveys.iter().filter_map(|s| s.change).collect();
+        (!changes.is_empty()).then(|| changes.iter().sum::<f64>() / changes.len() as f64)
+    };
+    let o = metrics::outcomes(members.iter().copied(), completed);
+    let rule = &folder.program.completion;
+    let curriculum = &folder.program.curriculum;
+    let charts = ChartsCtx {
+        funnel: funnel_chart(&funnel)?,
+        attendance: attendance_chart(&sessions, c.roster.len())?,
+        surveys: survey_chart(&surveys)?,
+    };
+    let goals = metrics::goal_counts(members.iter().copied());
+    let goal = |s: GoalStatus| goals.get(&s).copied().unwrap_or(0);
+    let report = Report {
+        document: DocumentInfo {
+            kind: "cohort",
+            name: "cohort".into(),
+        },
+        program: c.program(),
+        screened: c.decisions.is_some(),
+        roster_size: c.roster.len(),
+        completion_rule: RuleCtx {
+            min_attendance: rule.min_attendance,
+            deliverables: match &rule.deliverables {
+                DeliverableRule::All => "all",
+                DeliverableRule::None => "none",
+                DeliverableRule::Named(_) => "named",
+            },
+            named: match &rule.deliverables {
+                DeliverableRule::Named(v) => v.clone(),
+                _ => Vec::new(),
+            },
+        },
+        funnel: FunnelCtx {
+            applied: funnel.applied,
+            eligible: funnel.eligible,
+            accepted: funnel.accepted,
+            completed: funnel.completed,
+        },
+        departments: departments(c),
+        matches: matches(c),
+        workshops_held: c.attendance.held,
+        sessions,
+        people: people(c),
+        deliverables: metrics::deliverable_counts(
+            members.iter().copied(),
+            &rule.deliverables,
+            curriculum,
+        )
+        .into_iter()
+        .map(|(name, n)| DeliverableRow {
+            name,
+            not_started: n.not_started,
+            draft: n.draft,
+            done: n.done,
+        })
+        .collect(),
+        goals: GoalsCtx {
+            not_started: goal(GoalStatus::NotStarted),
+            in_progress: goal(GoalStatus::InProgress),
+            done: goal(GoalStatus::Done),
+            dropped: goal(GoalStatus::Dropped),
+            total: goals.values().sum(),
+        },
+        surveys,
+        survey_change,
+        outcomes: OutcomesCtx {
+            completed: o.completed,
+            promoted: o.promoted,
+            new_position: o.new_position,
+            left: o.left,
+            completion_rate: metrics::share(o.completed, c.roster.len()),
+            retention_rate: metrics::share(
+                c.roster.len() - o.left.min(c.roster.len()),
+                c.roster.len(),
+            ),
+        },
+        testimonials: testimonials(c),
+        charts,
+    };
+    Document::new("cohort", "cohort".into(), report)
+}
+
+/// Applicants, eligible, accepted, in the cohort and completed per
+/// department; departments compare case-insensitively and print as first written.
+fn departments(c: &Cohort<'_>) -> Vec<DepartmentCtx> {
+    let mut by: BTreeMap<String, DepartmentCtx> = BTreeMap::new();
+    for (id, p) in c
+        .folder
+        .participants
+        .iter()
+        .filter(|(_, p)| p.role == Role::Mentee)
+    {
+        let d = by
+            .entry(fold(&p.department))
+            .or_insert_with(|| DepartmentCtx {
+                name: p.department.trim().to_string(),
+                applied: 0,
+                eligible: c.decisions.map(|_| 0),
+                accepted: c.decisions.map(|_| 0),
+                in_cohort: 0,
+                completed: 0,
+            });
+        d.applied += 1;
+        if let Some(decisions) = c.decisions {
+            let decision = decisions.get(id);
+            if decision.is_some_and(|x| x.is_eligible()) {
+                d.eligible = d.eligible.map(|n| n + 1);
+            }
+            if decision == Some(&Decision::Accepted) {
+                d.accepted = d.accepted.map(|n| n + 1);
+            }
+        }
+        if let Some(check) = c.completion.get(id.as_str()) {
+            d.in_cohort += 1;
+            d.completed += usize::from(check.completed);
+        }
+    }
+    by.into_values().collect()
+}
+
+fn matches(c: &Cohort<'_>) -> MatchesCtx {
+    let mode = c
+        .matches
+        .and_then(|m| m.mode.clone())
+        .unwrap_or_else(|| c.folder.program.matching.mode.as_str().to_string());
+    let groups: Vec<GroupCtx> = c
+        .matches
+        .map(|m| {
+            m.groups
+                .iter()
+                .map(|g| {
+                    let mut mentees: Vec<PersonRef> =
+                        g.mentees.iter().map(|id| c.person_ref(id)).collect();
+                    mentees.sort_by(by_name);
+                    GroupCtx {
+                        mentor: g.mentor.as_deref().map(|id| c.person_ref(id)),
+                        mentees,
+                        slot: g.slot.clone(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let unmatched = match c.matches {
+        None => Vec::new(),
+        Some(m) => {
+            let mut refs: Vec<PersonRef> = c
+                .roster
+                .iter()
+                .filter(|id| {
+                    !m.groups.iter().any(|g| {
+                        g.mentees.iter().any(|x| x == *id) || g.mentor.as_deref() == Some(**id)
+                    })
+                })
+                .map(|id| c.person_ref(id))
+                .collect();
+            refs.sort_by(by_name);
+            refs
+        }
+    };
+    MatchesCtx {
+        present: c.matches.is_some(),
+        mode,
+        groups,
+        unmatched,
+    }
+}
+
+fn session_rows(c: &Cohort<'_>) -> Vec<SessionRow> {
+    let roster = c.roster.len();
+    c.folder
+        .sessions
+        .iter()
+        .map(|(id, s)| {
+            let meeting_size = s.mentees.len() + usize::from(s.mentor.is_some());
+            let expected = if meeting_size > 0 {
+                meeting_size
+            } else {
+                roster
+            };
+            let held = !(s.attendance.is_empty() && s.absent.is_empty() && s.excused.is_empty());
+            SessionRow {
+                id: id.clone(),
+                title: s.title.clone(),
+                kind: s.kind().as_str(),
+                date: s.date.to_string(),
+                held,
+                attended: s.attendance.len(),
+                absent: s.absent.len(),
+                excused: s.excused.len(),
+                rate: if held {
+                    metrics::share(s.attendance.len(), expected)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
+fn people(c: &Cohort<'_>) -> Vec<PersonRow> {
+    let mut rows: Vec<(PersonRef, PersonRow)> = c
+        .members()
+        .filter_map(|(id, p)| {
+            let check = c.completion.get(id)?;
+            let a = check.attendance;
+            let row = PersonRow {
+                id: id.to_string(),
+                name: p.name.clone(),
+                department: p.department.clone(),
+                attended: a.attended,
+                held: a.held,
+                excused: a.excused,
+                absent: a.absent,
+                rate: a.rate(),
+                deliverables_done: check.required.len() - check.missing.len(),
+                deliverables_required: check.required.len(),
+                completed: check.completed,
+            };
+            Some((c.person_ref(id), row))
+        })
+        .collect();
+    rows.sort_by(|a, b| by_name(&a.0, &b.0));
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Quotes of everyone who consented, by name. A quote without consent is
+/// never copied into any context.
+fn testimonials(c: &Cohort<'_>) -> Vec<TestimonialCtx> {
+    let mut out: Vec<(PersonRef, TestimonialCtx)> = c
+        .folder
+        .participants
+        .iter()
+        .filter_map(|(id, p)| {
+            let t = p.testimonial.as_ref().filter(|t| t.consent)?;
+            let quote = t.quote.trim();
+            (!quote.is_empty()).then(|| {
+                (
+                    c.person_ref(id),
+                    TestimonialCtx {
+                        name: p.name.clone(),
+                        department: p.department.clone(),
+                        quote: quote.to_string(),
+                    },
+                )
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| by_name(&a.0, &b.0));
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn funnel_chart(f: &metrics::Funnel) -> Result<Option<String>, String> {
+    let mut categories = vec!["Applied".to_string()];
+    let mut values = vec![Some(f.applied as f64)];
+    if let Some(e) = f.eligible {
+        categories.push("Eligible".into());
+        values.push(Some(e as f64));
+    }
+    if let Some(a) = f.accepted {
+        categories.push("Accepted".into());
+        values.push(Some(a as f64));
+    }
+    categories.push("Completed".into());
+    values.push(Some(f.completed as f64));
+    if f.applied == 0 {
+        return Ok(None);
+    }
+    Bars {
+        categories,
+        series: vec![Series {
+            name: "People".into(),
+            values,
+        }],
+        y_max: f.applied as f64,
+        y_label: "people".into(),
+        value_labels: true,
+        integers: true,
+    }
+    .svg()
+    .map(Some)
+}
+
+fn attendance_chart(rows: &[SessionRow], roster: usize) -> Result<Option<String>, String> {
+    let held: Vec<&SessionRow> = rows
+        .iter()
+        .filter(|r| r.held && r.kind == "workshop")
+        .collect();
+    if held.is_empty() {
+        return Ok(None);
+    }
+    let max = held
+        .iter()
+        .map(|r| r.attended)
+        .max()
+        .unwrap_or(0)
+        .max(roster);
+    Bars {
+        categories: held
+            .iter()
+            .map(|r| {
+                chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d")
+                    .map(|d| d.format("%b %-d").to_string())
+                    .unwrap_or_else(|_| r.date.clone())
+            })
+            .collect(),
+        series: vec![Series {
+            name: "Attended".into(),
+            values: held.iter().map(|r| Some(r.attended as f64)).collect(),
+        }],
+        y_max: max as f64,
+        y_label: "attended".into(),
+        value_labels: true,
+        integers: true,
+    }
+    .svg()
+    .map(Some)
+}
+
+fn survey_chart(rows: &[SurveyRow]) -> Result<Option<String>, String> {
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Bars {
+        categories: rows
+            .iter()
+            .map(|r| crate::render::filters::label(&r.question))
+            .collect(),
+        series: vec![
+            Series {
+                name: "Pre".into(),
+                values: rows.iter().map(|r| r.pre).collect(),
+            },
+            Series {
+                name: "Post".into(),
+                values: rows.iter().map(|r| r.post).collect(),
+            },
+        ],
+        y_max: 5.0,
+        y_label: "mean answer (1–5)".into(),
+        value_labels: true,
+        integers: false,
+    }
+    .svg()
+    .map(Some)
+}

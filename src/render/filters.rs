@@ -20,6 +20,9 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("month_day", |v: &Value, _: Kwargs, _: &State| {
         on_date(v, |d| format!("{} {}", d.format("%b"), d.day()))
     });
+    tera.register_filter("month_year", |v: &Value, _: Kwargs, _: &State| {
+        on_date(v, |d| d.format("%b %Y").to_string())
+    });
     tera.register_filter(
         "percent",
         |v: &Value, _: Kwargs, _: &State| -> TeraResult<String> { Ok(percent(v.as_f64())) },
@@ -158,6 +161,14 @@ mod tests {
     #[test]
     fn month_day() {
         assert_eq!(render("{{ v | month_day }}", "2016-08-09".into()), "Aug 9");
+    }
+
+    #[test]
+    fn month_year() {
+        assert_eq!(
+            render("{{ v | month_year }}", "2016-10-31".into()),
+            "Oct 2016"
+        );
     }
 
     #[test]

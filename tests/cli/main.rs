@@ -5,5 +5,6 @@
 
 mod check;
 mod foundation;
+mod print;
 mod report;
 mod support;

@@ -169,6 +169,14 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
         None => &[Format::Md, Format::Html],
     };
     let renderer = Renderer::new(overrides).map_err(Error::Invalid)?;
+    if docs.is_empty() {
+        let why = match args.kind {
+            ReportKind::Handouts => "no sessions yet, and nobody has completed the program",
+            _ => "nobody is in the cohort yet",
+        };
+        eprintln!("nothing to write: {why}");
+        return Ok(());
+    }
     let mut rendered = Vec::with_capacity(docs.len() * formats.len());
     for doc in docs {
         for format in formats {
@@ -178,12 +186,13 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
             rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
         }
     }
+    let unchanged = if args.dry_run {
+        0
+    } else {
+        write_all(&rendered)?
+    };
     let mut listing = String::new();
-    let mut unchanged = 0;
-    for (path, text) in &rendered {
-        if !args.dry_run && !write_atomic(path, text.as_bytes())? {
-            unchanged += 1;
-        }
+    for (path, _) in &rendered {
         listing.push_str(&shown(path).display().to_string());
         listing.push('\n');
     }
@@ -204,6 +213,49 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
         eprintln!("wrote {n} {files} in {}", shown(out).display());
     }
     Ok(())
+}
+
+/// Writes every file atomically, on a few threads (each write waits for
+/// the disk); returns how many were unchanged. On an error, each file is
+/// still old or new, never half-written, and the first error is reported.
+fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
+    const THREADS: usize = 4;
+    if files.len() < 16 {
+        let mut unchanged = 0;
+        for (path, text) in files {
+            unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
+        }
+        return Ok(unchanged);
+    }
+    // Folders first, so that threads do not race to create them.
+    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "creating the folder", e))?;
+    }
+    let chunk = files.len().div_ceil(THREADS);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || -> Result<usize> {
+                    let mut unchanged = 0;
+                    for (path, text) in part {
+                        unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
+                    }
+                    Ok(unchanged)
+                })
+            })
+            .collect();
+        let mut unchanged = 0;
+        for h in handles {
+            unchanged += h
+                .join()
+                .map_err(|_| Error::Refused("a writing thread stopped unexpectedly".into()))??;
+        }
+        Ok(unchanged)
+    })
 }
 
 /// A path as the user can find it: relative to the current folder when inside it.

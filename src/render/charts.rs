@@ -1,10 +1,14 @@
 //! Charts as inline SVG, drawn with plotters, so an HTML report is one
-//! self-contained file. Every chart is a bar chart of categories (grouped
-//! when there are several series); the tables beside it carry the same
-//! figures for readers who cannot see it. Text in a chart (category names
-//! such as survey questions) is escaped by plotters' SVG backend.
+//! self-contained file: the funnel, attendance, surveys and trends. Every
+//! chart is a bar chart of categories (grouped when there are several
+//! series); the tables beside it carry the same figures for readers who
+//! cannot see it. Text in a chart (category names such as survey questions)
+//! is escaped by plotters' SVG backend.
 
 use plotters::coord::Shift;
+
+use crate::metrics::{Funnel, QuestionChange};
+use crate::render::filters::label;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -149,6 +153,119 @@ impl Bars {
         }
         Ok(())
     }
+}
+
+/// People at each step of the funnel; the steps not known yet are left out.
+pub fn funnel(f: &Funnel) -> Result<Option<String>, String> {
+    if f.applied == 0 {
+        return Ok(None);
+    }
+    let steps = [
+        ("Applied", Some(f.applied)),
+        ("Eligible", f.eligible),
+        ("Accepted", f.accepted),
+        ("Completed", Some(f.completed)),
+    ];
+    let known: Vec<(&str, usize)> = steps
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| (*k, v)))
+        .collect();
+    Bars {
+        categories: known.iter().map(|(k, _)| k.to_string()).collect(),
+        series: vec![Series {
+            name: "People".into(),
+            values: known.iter().map(|(_, v)| Some(*v as f64)).collect(),
+        }],
+        y_max: f.applied as f64,
+        y_label: "people".into(),
+        value_labels: true,
+        integers: true,
+    }
+    .svg()
+    .map(Some)
+}
+
+/// Attendance at each workshop held: `(date as YYYY-MM-DD, attended)`, out
+/// of the cohort's size.
+pub fn attendance(held: &[(&str, usize)], cohort: usize) -> Result<Option<String>, String> {
+    if held.is_empty() {
+        return Ok(None);
+    }
+    let max = held.iter().map(|(_, n)| *n).max().unwrap_or(0).max(cohort);
+    Bars {
+        categories: held
+            .iter()
+            .map(|(date, _)| {
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                    .map(|d| d.format("%b %-d").to_string())
+                    .unwrap_or_else(|_| date.to_string())
+            })
+            .collect(),
+        series: vec![Series {
+            name: "Attended".into(),
+            values: held.iter().map(|(_, n)| Some(*n as f64)).collect(),
+        }],
+        y_max: max as f64,
+        y_label: "attended".into(),
+        value_labels: true,
+        integers: true,
+    }
+    .svg()
+    .map(Some)
+}
+
+/// Pre and post means per survey question, on the 1–5 scale.
+pub fn surveys(changes: &[QuestionChange]) -> Result<Option<String>, String> {
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    Bars {
+        categories: changes.iter().map(|q| label(&q.question)).collect(),
+        series: vec![
+            Series {
+                name: "Pre".into(),
+                values: changes.iter().map(|q| q.before).collect(),
+            },
+            Series {
+                name: "Post".into(),
+                values: changes.iter().map(|q| q.after).collect(),
+            },
+        ],
+        y_max: 5.0,
+        y_label: "mean answer (1–5)".into(),
+        value_labels: true,
+        integers: false,
+    }
+    .svg()
+    .map(Some)
+}
+
+/// Completion, retention and promotion rates (shares) per cohort label.
+pub fn trends(cohorts: &[(String, [Option<f64>; 3])]) -> Result<Option<String>, String> {
+    if cohorts.is_empty() {
+        return Ok(None);
+    }
+    let series = |i: usize, name: &str| Series {
+        name: name.into(),
+        values: cohorts
+            .iter()
+            .map(|(_, r)| r[i].map(|x| x * 100.0))
+            .collect(),
+    };
+    Bars {
+        categories: cohorts.iter().map(|(l, _)| l.clone()).collect(),
+        series: vec![
+            series(0, "Completion %"),
+            series(1, "Retention %"),
+            series(2, "Promotion %"),
+        ],
+        y_max: 100.0,
+        y_label: "% of the cohort".into(),
+        value_labels: false,
+        integers: true,
+    }
+    .svg()
+    .map(Some)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod context;
+mod diagnose;
 pub mod escape;
 pub mod filters;
 pub mod records;
@@ -13,10 +14,12 @@ pub mod records;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tera::{ErrorKind, Tera};
+use tera::Tera;
 
 use crate::error::Problem;
 pub use context::{Cohort, Document};
+use diagnose::problems;
+pub use diagnose::with_causes;
 
 /// Where overrides live in a program folder.
 pub const OVERRIDES_DIR: &str = "templates";
@@ -222,92 +225,6 @@ fn build(sources: &BTreeMap<String, String>, format: Format) -> Result<Tera, Vec
     }
 }
 
-/// The message of an error followed by each of its causes, `: `-separated.
-pub fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = match e.downcast_ref::<tera::Error>() {
-        Some(t) => headline(t),
-        None => e.to_string(),
-    };
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        let more = c.to_string();
-        if !text.contains(&more) {
-            text.push_str(": ");
-            text.push_str(&more);
-        }
-        cause = c.source();
-    }
-    text
-}
-
-/// A tera error's message without its source excerpt.
-fn headline(e: &tera::Error) -> String {
-    match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => r.message().to_string(),
-        _ => e.to_string(),
-    }
-}
-
-/// Tera's error as located problems: the template file, line and column, the
-/// message, the source line. Reports that tera has already formatted
-/// (`error: …\n --> name:line:col`) are read back into their parts.
-fn problems(
-    sources: &BTreeMap<String, String>,
-    e: &tera::Error,
-    fallback: &PathBuf,
-) -> Vec<Problem> {
-    let place = |name: &str, line: usize, col: usize, message: String| {
-        let p = Problem::file(name, message);
-        match sources.get(name) {
-            Some(text) => p.at(text, line, col),
-            None => p,
-        }
-    };
-    let causes = {
-        let full = with_causes(e);
-        let head = headline(e);
-        full.strip_prefix(&head).unwrap_or("").to_string()
-    };
-    match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            let span = r.span();
-            vec![place(
-                r.filename(),
-                span.start_line,
-                span.start_col + 1,
-                format!("{}{causes}", r.message()),
-            )]
-        }
-        ErrorKind::Msg(text) => {
-            let parsed: Vec<Problem> = text
-                .split("\n\n")
-                .filter_map(|report| {
-                    let (message, name, line, col) = read_report(report)?;
-                    Some(place(name, line, col, message.to_string()))
-                })
-                .collect();
-            if parsed.is_empty() {
-                vec![Problem::file(fallback, with_causes(e))]
-            } else {
-                parsed
-            }
-        }
-        _ => vec![Problem::file(fallback, with_causes(e))],
-    }
-}
-
-/// `error: MESSAGE\n --> NAME:LINE:COL …` → its parts.
-fn read_report(report: &str) -> Option<(&str, &str, usize, usize)> {
-    let mut lines = report.lines();
-    let message = lines.next()?.trim().strip_prefix("error: ")?;
-    let place = lines.next()?.trim().strip_prefix("--> ")?;
-    let mut parts = place.rsplitn(3, ':');
-    let col = parts.next()?.parse().ok()?;
-    let line = parts.next()?.parse().ok()?;
-    let name = parts.next()?;
-    Some((message, name, line, col))
-}
-
 /// Trailing spaces dropped, runs of blank lines folded into one, one final newline.
 pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -417,13 +334,6 @@ mod tests {
         assert_eq!(err[0].file, PathBuf::from("templates/resume.md"));
         assert_eq!((err[0].line, err[0].column), (Some(3), Some(8)));
         assert_eq!(err[0].message, "Unknown filter `shout`");
-    }
-
-    #[test]
-    fn causes_are_walked() {
-        let inner = std::io::Error::other("disk on fire");
-        let e = tera::Error::chain("cannot write", inner);
-        assert_eq!(with_causes(&e), "cannot write: disk on fire");
     }
 
     #[test]

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{Cohort, Document, DocumentInfo, PersonRef, ProgramCtx, by_name};
 use crate::metrics::{self, Decision};
 use crate::model::values::fold;
-use crate::model::{DeliverableRule, GoalStatus, Role};
-use crate::render::charts::{Bars, Series};
+use crate::model::{Completion, DeliverableRule, GoalStatus, Participant, Role};
+use crate::render::charts;
 
 #[derive(Serialize)]
 struct Report {
@@ -167,31 +167,20 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
     let completed = c.completed();
     let funnel = metrics::funnel(&folder.participants, c.decisions, completed);
     let sessions = session_rows(c);
-    let surveys: Vec<SurveyRow> = metrics::survey_changes(members.iter().copied(), "pre", "post")
-        .into_iter()
-        .map(|q| SurveyRow {
-            question: q.question,
-            pre: q.before,
-            pre_n: q.before_n,
-            post: q.after,
-            post_n: q.after_n,
-            change: q.change,
-        })
-        .collect();
-    let survey_change = {
-        let changes: Vec<f64> = surveys.iter().filter_map(|s| s.change).collect();
-        (!changes.is_empty()).then(|| changes.iter().sum::<f64>() / changes.len() as f64)
-    };
-    let o = metrics::outcomes(members.iter().copied(), completed);
+    let changes = metrics::survey_changes(members.iter().copied(), "pre", "post");
     let rule = &folder.program.completion;
-    let curriculum = &folder.program.curriculum;
     let charts = ChartsCtx {
-        funnel: funnel_chart(&funnel)?,
-        attendance: attendance_chart(&sessions, c.roster.len())?,
-        surveys: survey_chart(&surveys)?,
+        funnel: charts::funnel(&funnel)?,
+        attendance: charts::attendance(
+            &sessions
+                .iter()
+                .filter(|r| r.held && r.kind == "workshop")
+                .map(|r| (r.date.as_str(), r.attended))
+                .collect::<Vec<_>>(),
+            c.roster.len(),
+        )?,
+        surveys: charts::surveys(&changes)?,
     };
-    let goals = metrics::goal_counts(members.iter().copied());
-    let goal = |s: GoalStatus| goals.get(&s).copied().unwrap_or(0);
     let report = Report {
         document: DocumentInfo {
             kind: "cohort",
@@ -200,18 +189,7 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
         program: c.program(),
         screened: c.decisions.is_some(),
         roster_size: c.roster.len(),
-        completion_rule: RuleCtx {
-            min_attendance: rule.min_attendance,
-            deliverables: match &rule.deliverables {
-                DeliverableRule::All => "all",
-                DeliverableRule::None => "none",
-                DeliverableRule::Named(_) => "named",
-            },
-            named: match &rule.deliverables {
-                DeliverableRule::Named(v) => v.clone(),
-                _ => Vec::new(),
-            },
-        },
+        completion_rule: rule_ctx(rule),
         funnel: FunnelCtx {
             applied: funnel.applied,
             eligible: funnel.eligible,
@@ -226,7 +204,7 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
         deliverables: metrics::deliverable_counts(
             members.iter().copied(),
             &rule.deliverables,
-            curriculum,
+            &folder.program.curriculum,
         )
         .into_iter()
         .map(|(name, n)| DeliverableRow {
@@ -236,30 +214,62 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
             done: n.done,
         })
         .collect(),
-        goals: GoalsCtx {
-            not_started: goal(GoalStatus::NotStarted),
-            in_progress: goal(GoalStatus::InProgress),
-            done: goal(GoalStatus::Done),
-            dropped: goal(GoalStatus::Dropped),
-            total: goals.values().sum(),
-        },
-        surveys,
-        survey_change,
-        outcomes: OutcomesCtx {
-            completed: o.completed,
-            promoted: o.promoted,
-            new_position: o.new_position,
-            left: o.left,
-            completion_rate: metrics::share(o.completed, c.roster.len()),
-            retention_rate: metrics::share(
-                c.roster.len() - o.left.min(c.roster.len()),
-                c.roster.len(),
-            ),
-        },
+        goals: goals_ctx(&members),
+        survey_change: metrics::mean_change(&changes),
+        surveys: changes
+            .into_iter()
+            .map(|q| SurveyRow {
+                question: q.question,
+                pre: q.before,
+                pre_n: q.before_n,
+                post: q.after,
+                post_n: q.after_n,
+                change: q.change,
+            })
+            .collect(),
+        outcomes: outcomes_ctx(&members, completed),
         testimonials: testimonials(c),
         charts,
     };
     Document::new("cohort", "cohort".into(), report)
+}
+
+fn rule_ctx(rule: &Completion) -> RuleCtx {
+    let (deliverables, named) = match &rule.deliverables {
+        DeliverableRule::All => ("all", Vec::new()),
+        DeliverableRule::None => ("none", Vec::new()),
+        DeliverableRule::Named(v) => ("named", v.clone()),
+    };
+    RuleCtx {
+        min_attendance: rule.min_attendance,
+        deliverables,
+        named,
+    }
+}
+
+fn goals_ctx(members: &[&Participant]) -> GoalsCtx {
+    let goals = metrics::goal_counts(members.iter().copied());
+    let goal = |s: GoalStatus| goals.get(&s).copied().unwrap_or(0);
+    GoalsCtx {
+        not_started: goal(GoalStatus::NotStarted),
+        in_progress: goal(GoalStatus::InProgress),
+        done: goal(GoalStatus::Done),
+        dropped: goal(GoalStatus::Dropped),
+        total: goals.values().sum(),
+    }
+}
+
+fn outcomes_ctx(members: &[&Participant], completed: usize) -> OutcomesCtx {
+    let o = metrics::outcomes(members.iter().copied(), completed);
+    let size = members.len();
+    OutcomesCtx {
+        completed: o.completed,
+        promoted: o.promoted,
+        new_position: o.new_position,
+        left: o.left,
+        completion_rate: metrics::share(o.completed, size),
+        retention_rate: metrics::share(size - o.left.min(size), size),
+    }
 }
 
 /// Applicants, eligible, accepted, in the cohort and completed per
@@ -430,99 +440,4 @@ fn testimonials(c: &Cohort<'_>) -> Vec<TestimonialCtx> {
         .collect();
     out.sort_by(|a, b| by_name(&a.0, &b.0));
     out.into_iter().map(|(_, t)| t).collect()
-}
-
-fn funnel_chart(f: &metrics::Funnel) -> Result<Option<String>, String> {
-    let mut categories = vec!["Applied".to_string()];
-    let mut values = vec![Some(f.applied as f64)];
-    if let Some(e) = f.eligible {
-        categories.push("Eligible".into());
-        values.push(Some(e as f64));
-    }
-    if let Some(a) = f.accepted {
-        categories.push("Accepted".into());
-        values.push(Some(a as f64));
-    }
-    categories.push("Completed".into());
-    values.push(Some(f.completed as f64));
-    if f.applied == 0 {
-        return Ok(None);
-    }
-    Bars {
-        categories,
-        series: vec![Series {
-            name: "People".into(),
-            values,
-        }],
-        y_max: f.applied as f64,
-        y_label: "people".into(),
-        value_labels: true,
-        integers: true,
-    }
-    .svg()
-    .map(Some)
-}
-
-fn attendance_chart(rows: &[SessionRow], roster: usize) -> Result<Option<String>, String> {
-    let held: Vec<&SessionRow> = rows
-        .iter()
-        .filter(|r| r.held && r.kind == "workshop")
-        .collect();
-    if held.is_empty() {
-        return Ok(None);
-    }
-    let max = held
-        .iter()
-        .map(|r| r.attended)
-        .max()
-        .unwrap_or(0)
-        .max(roster);
-    Bars {
-        categories: held
-            .iter()
-            .map(|r| {
-                chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d")
-                    .map(|d| d.format("%b %-d").to_string())
-                    .unwrap_or_else(|_| r.date.clone())
-            })
-            .collect(),
-        series: vec![Series {
-            name: "Attended".into(),
-            values: held.iter().map(|r| Some(r.attended as f64)).collect(),
-        }],
-        y_max: max as f64,
-        y_label: "attended".into(),
-        value_labels: true,
-        integers: true,
-    }
-    .svg()
-    .map(Some)
-}
-
-fn survey_chart(rows: &[SurveyRow]) -> Result<Option<String>, String> {
-    if rows.is_empty() {
-        return Ok(None);
-    }
-    Bars {
-        categories: rows
-            .iter()
-            .map(|r| crate::render::filters::label(&r.question))
-            .collect(),
-        series: vec![
-            Series {
-                name: "Pre".into(),
-                values: rows.iter().map(|r| r.pre).collect(),
-            },
-            Series {
-                name: "Post".into(),
-                values: rows.iter().map(|r| r.post).collect(),
-            },
-        ],
-        y_max: 5.0,
-        y_label: "mean answer (1–5)".into(),
-        value_labels: true,
-        integers: false,
-    }
-    .svg()
-    .map(Some)
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Cohort, Document, DocumentInfo};
 use crate::metrics;
-use crate::render::charts::{Bars, Series};
+use crate::render::charts;
 
 #[derive(Serialize)]
 struct Trends {
@@ -39,7 +39,21 @@ struct CohortRow {
 pub fn trends(cohorts: &[(String, Cohort<'_>)]) -> Result<Document, String> {
     let mut rows: Vec<CohortRow> = cohorts.iter().map(|(label, c)| row(label, c)).collect();
     rows.sort_by(|a, b| (a.starts.is_none(), &a.starts).cmp(&(b.starts.is_none(), &b.starts)));
-    let chart = chart(&rows)?;
+    let chart = charts::trends(
+        &rows
+            .iter()
+            .map(|r| {
+                let label = match &r.starts {
+                    Some(s) => format!("{} ({})", short(&r.name), &s[..4.min(s.len())]),
+                    None => short(&r.name),
+                };
+                (
+                    label,
+                    [r.completion_rate, r.retention_rate, r.promotion_rate],
+                )
+            })
+            .collect::<Vec<_>>(),
+    )?;
     Document::new(
         "trends",
         "trends".into(),
@@ -77,43 +91,6 @@ fn row(label: &str, c: &Cohort<'_>) -> CohortRow {
         promotion_rate: metrics::share(o.promoted, size),
         survey_change: metrics::mean_change(&changes),
     }
-}
-
-fn chart(rows: &[CohortRow]) -> Result<Option<String>, String> {
-    if rows.is_empty() {
-        return Ok(None);
-    }
-    let pct =
-        |f: fn(&CohortRow) -> Option<f64>| rows.iter().map(|r| f(r).map(|x| x * 100.0)).collect();
-    Bars {
-        categories: rows
-            .iter()
-            .map(|r| match &r.starts {
-                Some(s) => format!("{} ({})", short(&r.name), &s[..4.min(s.len())]),
-                None => short(&r.name),
-            })
-            .collect(),
-        series: vec![
-            Series {
-                name: "Completion %".into(),
-                values: pct(|r| r.completion_rate),
-            },
-            Series {
-                name: "Retention %".into(),
-                values: pct(|r| r.retention_rate),
-            },
-            Series {
-                name: "Promotion %".into(),
-                values: pct(|r| r.promotion_rate),
-            },
-        ],
-        y_max: 100.0,
-        y_label: "% of the cohort".into(),
-        value_labels: false,
-        integers: true,
-    }
-    .svg()
-    .map(Some)
 }
 
 /// A program name short enough for a chart label.

@@ -273,6 +273,17 @@ fn hostile() -> Test {
                 "UNCONSENTED-QUOTE-2b8e",
             ),
         )
+        .file(
+            "participants/linda-park.yaml",
+            fs::read_to_string(
+                repo().join("examples/career-development/participants/linda-park.yaml"),
+            )
+            .unwrap()
+            .replace(
+                "Writing a mission statement changed how I talk about my work.",
+                "<script>alert('quote')</script> *really*",
+            ),
+        )
 }
 
 #[test]
@@ -328,6 +339,11 @@ fn hostile_text_prints_as_text() {
     let agenda = run.read("out/handouts/2016-10-25-x-agenda.html");
     assert!(agenda.contains("javascript:alert(1)"), "shown as text");
     assert!(!agenda.contains("<a href"), "never a link: {agenda}");
+    let cohort = run.read("out/cohort.md");
+    assert!(
+        cohort.contains("> “&lt;script&gt;alert('quote')&lt;/script&gt; \\*really\\*”"),
+        "{cohort}"
+    );
     let cohort = run.read("out/cohort.html");
     assert!(
         cohort.contains("&lt;q&gt;"),

@@ -139,10 +139,10 @@ pub enum Error {
     },
     /// Another command holds the folder's lock.
     #[error(
-        "another mentorkit command is writing to this folder (lock {} held by process {pid}); try again when it has finished",
+        "another mentorkit command is writing to {} (waited {waited_secs} s); try again when it has finished",
         .path.display()
     )]
-    Locked { path: PathBuf, pid: String },
+    Locked { path: PathBuf, waited_secs: u64 },
 }
 
 impl Error {

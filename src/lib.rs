@@ -4,10 +4,12 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod intake;
 pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod screen;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::screening::{Outcome, Screening};
 use crate::model::{
     Completion, Curriculum, DeliverableRule, DeliverableStatus, GoalStatus, Participant, Role,
     Session, SessionKind,
@@ -191,37 +192,17 @@ pub struct Funnel {
     pub completed: usize,
 }
 
-/// A screening decision, reduced to what the figures need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    Accepted,
-    Waitlisted,
-    Ineligible,
-}
-
-impl Decision {
-    /// Reads the word written in `screening.yaml`.
-    pub fn from_word(word: &str) -> Option<Decision> {
-        match word.trim().to_ascii_lowercase().as_str() {
-            "accepted" => Some(Decision::Accepted),
-            "waitlisted" => Some(Decision::Waitlisted),
-            "ineligible" => Some(Decision::Ineligible),
-            _ => None,
-        }
-    }
-
-    /// Accepted and waitlisted people were eligible.
-    pub fn is_eligible(self) -> bool {
-        matches!(self, Decision::Accepted | Decision::Waitlisted)
-    }
+/// Whether screening found a person eligible (accepted or waitlisted).
+pub fn is_eligible(outcome: Outcome) -> bool {
+    matches!(outcome, Outcome::Accepted | Outcome::Waitlisted)
 }
 
 /// The funnel: `applied` counts every mentee; eligible and accepted come from
-/// the screening decisions when there are any; `completed` is how many of the
-/// roster completed by the rule.
+/// `screening.yaml` when the folder has been screened; `completed` is how
+/// many of the roster completed by the rule.
 pub fn funnel(
     participants: &BTreeMap<String, Participant>,
-    decisions: Option<&BTreeMap<String, Decision>>,
+    screening: Option<&Screening>,
     completed: usize,
 ) -> Funnel {
     let mentee_ids = || {
@@ -230,17 +211,17 @@ pub fn funnel(
             .filter(|(_, p)| p.role == Role::Mentee)
             .map(|(id, _)| id)
     };
-    let count = |want: fn(Decision) -> bool| {
-        decisions.map(|d| {
+    let count = |want: fn(Outcome) -> bool| {
+        screening.map(|s| {
             mentee_ids()
-                .filter(|id| d.get(*id).is_some_and(|x| want(*x)))
+                .filter(|id| s.outcome(id).is_some_and(want))
                 .count()
         })
     };
     Funnel {
         applied: mentee_ids().count(),
-        eligible: count(Decision::is_eligible),
-        accepted: count(|d| d == Decision::Accepted),
+        eligible: count(is_eligible),
+        accepted: count(|o| o == Outcome::Accepted),
         completed,
     }
 }
@@ -524,20 +505,29 @@ mod tests {
 
     #[test]
     fn funnel_counts_decisions_of_mentees_only() {
+        use crate::model::screening::{Decision, Outcome as O};
         let mut people = BTreeMap::new();
         for id in ["a", "b", "c", "d"] {
             people.insert(id.to_string(), mentee(&[]));
         }
-        let decisions: BTreeMap<String, Decision> = [
-            ("a", Decision::Accepted),
-            ("b", Decision::Waitlisted),
-            ("c", Decision::Ineligible),
-            ("zz", Decision::Accepted),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        let f = funnel(&people, Some(&decisions), 1);
+        let decide = |decision| Decision {
+            decision,
+            reasons: Vec::new(),
+            waitlist: None,
+        };
+        let screening = Screening {
+            as_of: None,
+            decisions: [
+                ("a", O::Accepted),
+                ("b", O::Waitlisted),
+                ("c", O::Ineligible),
+                ("zz", O::Accepted),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), decide(v)))
+            .collect(),
+        };
+        let f = funnel(&people, Some(&screening), 1);
         assert_eq!(
             f,
             Funnel {
@@ -548,8 +538,6 @@ mod tests {
             }
         );
         assert_eq!(funnel(&people, None, 0).eligible, None);
-        assert_eq!(Decision::from_word(" Accepted "), Some(Decision::Accepted));
-        assert_eq!(Decision::from_word("maybe"), None);
     }
 
     #[test]

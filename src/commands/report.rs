@@ -10,9 +10,11 @@ use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::error::{Error, Problem, Result, nearest};
 use crate::metrics::CompletionCheck;
-use crate::render::records::{MATCHES_FILE, SCREENING_FILE, parse_matches, parse_screening};
+use crate::render::records::{MATCHES_FILE, parse_matches};
 use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
-use crate::store::{Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, read_text, write_atomic};
+use crate::store::{
+    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_screening, read_text, write_atomic,
+};
 
 /// The folder a report never reads.
 const PRIVATE_DIR: &str = "private";
@@ -32,9 +34,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(Lock::acquire(&root)?)
     };
     let folder = Folder::load(&root)?;
-    let decisions = read_optional(&root, SCREENING_FILE, parse_screening)?;
+    let screening = load_screening(&root)?;
     let matches = read_optional(&root, MATCHES_FILE, parse_matches)?;
-    let cohort = Cohort::new(&folder, decisions.as_ref(), matches.as_ref());
+    let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
     let docs = documents(&cohort, &args)?;
     if args.context {
         return print_context(&docs);
@@ -344,7 +346,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
     struct Loaded {
         label: String,
         folder: Folder,
-        decisions: Option<std::collections::BTreeMap<String, crate::metrics::Decision>>,
+        screening: Option<crate::model::screening::Screening>,
         matches: Option<crate::render::records::Matches>,
     }
     let mut loaded = Vec::new();
@@ -357,14 +359,13 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             )));
         }
         let folder = Folder::load(&dir).map_err(|e| in_folder(given, e))?;
-        let decisions = read_optional(&dir, SCREENING_FILE, parse_screening)
-            .map_err(|e| in_folder(given, e))?;
+        let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
         let matches =
             read_optional(&dir, MATCHES_FILE, parse_matches).map_err(|e| in_folder(given, e))?;
         loaded.push(Loaded {
             label: given.display().to_string(),
             folder,
-            decisions,
+            screening,
             matches,
         });
     }
@@ -373,7 +374,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         .map(|l| {
             (
                 l.label.clone(),
-                Cohort::new(&l.folder, l.decisions.as_ref(), l.matches.as_ref()),
+                Cohort::new(&l.folder, l.screening.as_ref(), l.matches.as_ref()),
             )
         })
         .collect();

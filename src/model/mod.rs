@@ -3,6 +3,7 @@
 
 pub mod participant;
 pub mod program;
+pub mod screening;
 pub mod session;
 pub mod values;
 

@@ -140,11 +140,22 @@ pub const PARTICIPANT_FIELDS: &[&str] = &[
 ];
 
 /// An assessment result: a type like `ISFJ` or a code list like `[S, C, A]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Assessment {
     Codes(Vec<Text>),
     Result(Text),
+}
+
+impl<'de> Deserialize<'de> for Assessment {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A list of codes, or one result; errors inside a list keep their place.
+        let mut items = one_or_many::<D, Text>(d)?;
+        if items.len() == 1 {
+            return Ok(Assessment::Result(items.remove(0)));
+        }
+        Ok(Assessment::Codes(items))
+    }
 }
 
 impl Assessment {

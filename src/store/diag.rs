@@ -100,8 +100,20 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
     } else if message.starts_with("duplicate mapping key") || message.contains("duplicate key") {
         help = Some("keep one of them".into());
         format!("`{}` is written twice", key.clone().unwrap_or_default())
+    } else if message.starts_with("invalid type: integer")
+        || message.starts_with("invalid value: integer")
+        || message.contains("number too large")
+        || message.contains("out of range integral")
+    {
+        format!("`{value_text}` is out of range for this field")
+    } else if message.starts_with("invalid date") || message.starts_with("invalid datetime") {
+        format!("`{value_text}` is not a date that exists; write it as YYYY-MM-DD")
     } else if message.starts_with("invalid u") || message.starts_with("invalid i") {
-        format!("`{value_text}` is not a whole number")
+        if !value_text.is_empty() && value_text.bytes().all(|b| b.is_ascii_digit()) {
+            format!("`{value_text}` is too large for this field")
+        } else {
+            format!("`{value_text}` is not a whole number")
+        }
     } else if message == "invalid boolean" {
         help = Some("write true or false".into());
         format!("`{value_text}` is not true or false")
@@ -111,6 +123,16 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         || message.contains("trailing input")
     {
         format!("`{value_text}` is not a date that exists; write it as YYYY-MM-DD")
+    } else if message.contains("found a tab") || message.contains("tabs") {
+        if let Some(i) = text.lines().position(|l| l.starts_with('\t')) {
+            let mut p = Problem::file(file, "a tab indents this line; YAML indents with spaces")
+                .at(text, i + 1, 1)
+                .help("replace the tab with spaces");
+            p.field = key_on_line(text, i + 1);
+            return p;
+        }
+        field = None;
+        "a tab is used where YAML needs spaces".to_string()
     } else if message.contains("budget breached") {
         help = Some(
             "a record file holds one person or session; remove the anchors and aliases".into(),
@@ -123,6 +145,11 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
     } else if message == "expected mapping start" && line <= 1 {
         field = None;
         format!("this is not a {what} record: expected `field: value` lines")
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("expected {expected}, found {found}"),
+            None => message.to_string(),
+        }
     } else if message.contains("did not match any variant") {
         format!("`{value_text}` is not a value this field takes")
     } else if message == "expected string scalar" {
@@ -162,6 +189,11 @@ pub(crate) fn yaml_problem(
     let message = match full.rfind(" at line ") {
         Some(i) => &full[..i],
         None => &full[..],
+    };
+    // Alias errors add where the anchor was defined and used; the caret shows it.
+    let message = match message.find(" (defined at ") {
+        Some(i) => &message[..i],
+        None => message,
     };
     problem(
         file,
@@ -227,7 +259,8 @@ pub fn locate(text: &str, key: &str, value: Option<&str>) -> Option<(usize, usiz
         let trimmed = l.trim_start();
         let t = trimmed.trim_start_matches("- ");
         if found_key.is_none() {
-            if t.starts_with(key) && t[key.len()..].trim_start().starts_with(':') {
+            let after_key = t.strip_prefix(key).map(str::trim_start);
+            if after_key.is_some_and(|a| a.starts_with(':') || a.starts_with('=')) {
                 let col = l.len() - t.len() + 1;
                 found_key = Some((i + 1, col));
                 if let Some(v) = value {
@@ -245,6 +278,15 @@ pub fn locate(text: &str, key: &str, value: Option<&str>) -> Option<(usize, usiz
                 break;
             }
             if let Some(pos) = l.find(v) {
+                return Some((i + 1, l[..pos].chars().count() + 1));
+            }
+        }
+    }
+    if found_key.is_none() {
+        // A key inside a flow mapping (`pre: {q1: 9}`): find `key:` anywhere.
+        let needle = format!("{key}:");
+        for (i, l) in text.lines().enumerate() {
+            if let Some(pos) = l.find(&needle) {
                 return Some((i + 1, l[..pos].chars().count() + 1));
             }
         }

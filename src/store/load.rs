@@ -82,7 +82,11 @@ fn yaml_options() -> serde_saphyr::Options {
     options
 }
 
-fn parse_yaml<T: DeserializeOwned>(rel: &Path, text: &str, what: &str) -> Result<T, Problem> {
+pub(super) fn parse_yaml<T: DeserializeOwned>(
+    rel: &Path,
+    text: &str,
+    what: &str,
+) -> Result<T, Problem> {
     serde_saphyr::from_str_with_options(text, yaml_options())
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }

@@ -26,6 +26,11 @@ impl Lock {
             .and_then(|s| s.parse::<u64>().ok())
             .map(Duration::from_secs)
             .unwrap_or(WAIT);
+        Lock::acquire_within(root, wait)
+    }
+
+    /// Takes the lock on `root`, waiting at most `wait`.
+    pub fn acquire_within(root: &Path, wait: Duration) -> Result<Lock> {
         // The folder itself is locked (flock on its descriptor): nothing is
         // left behind in the folder, and the lock dies with the process.
         let file =
@@ -39,7 +44,7 @@ impl Lock {
                     if start.elapsed() >= wait {
                         return Err(Error::Locked {
                             path: PathBuf::from(root),
-                            pid: "another".into(),
+                            waited_secs: wait.as_secs(),
                         });
                     }
                     if !told {
@@ -53,5 +58,20 @@ impl Lock {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_waits_then_refuses_and_succeeds_after_release() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Lock::acquire_within(dir.path(), Duration::ZERO).unwrap();
+        let second = Lock::acquire_within(dir.path(), Duration::from_millis(200));
+        assert!(matches!(second, Err(Error::Locked { .. })));
+        drop(first);
+        assert!(Lock::acquire_within(dir.path(), Duration::ZERO).is_ok());
     }
 }

@@ -6,8 +6,12 @@ mod diag;
 pub mod edit;
 mod load;
 mod lock;
+pub mod screening;
 mod validate;
 mod write;
+
+#[cfg(test)]
+mod fuzz;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +22,7 @@ use crate::model::{Participant, ProgramFile, Session};
 pub use diag::locate;
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
+pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
 pub use validate::check_rrule;
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 
@@ -65,6 +70,15 @@ impl Folder {
         problems.sort();
         problems.dedup();
         Ok((Some(folder), problems))
+    }
+
+    /// The cross-field and cross-file problems of the folder as it is in
+    /// memory: a command that changed records checks them before writing.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = validate::validate(self);
+        problems.sort();
+        problems.dedup();
+        problems
     }
 
     /// Path of a participant's file.

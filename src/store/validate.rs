@@ -15,6 +15,7 @@ pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     program_rules(folder, &mut problems);
     participant_rules(folder, &mut problems);
     session_rules(folder, &mut problems);
+    super::screening::screening_rules(folder, &mut problems);
     problems
 }
 

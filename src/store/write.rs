@@ -50,3 +50,29 @@ pub fn write_generated(path: &Path, body: &str) -> Result<bool> {
     }
     write_atomic(path, text.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replace_whole_files_and_leave_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/screening.yaml");
+        assert!(write_generated(&path, "a: 1\n").unwrap());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            format!("{GENERATED_HEADER}\na: 1\n")
+        );
+        assert!(
+            !write_generated(&path, "a: 1\n").unwrap(),
+            "unchanged is not rewritten"
+        );
+        assert!(write_atomic(&path, b"b: 2\n").unwrap());
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["screening.yaml"]);
+    }
+}

@@ -5,6 +5,9 @@
 
 mod check;
 mod foundation;
+mod intake;
 mod print;
+mod reliability;
 mod report;
+mod screening;
 mod support;

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Cohort, Document, DocumentInfo, PersonRef, ProgramCtx, by_name};
-use crate::metrics::{self, Decision};
+use crate::metrics;
+use crate::model::screening::Outcome;
 use crate::model::values::fold;
 use crate::model::{Completion, DeliverableRule, GoalStatus, Participant, Role};
 use crate::render::charts;
@@ -165,7 +166,7 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
     let folder = c.folder;
     let members: Vec<_> = c.members().map(|(_, p)| p).collect();
     let completed = c.completed();
-    let funnel = metrics::funnel(&folder.participants, c.decisions, completed);
+    let funnel = metrics::funnel(&folder.participants, c.screening, completed);
     let sessions = session_rows(c);
     let changes = metrics::survey_changes(members.iter().copied(), "pre", "post");
     let rule = &folder.program.completion;
@@ -187,7 +188,7 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
             name: "cohort".into(),
         },
         program: c.program(),
-        screened: c.decisions.is_some(),
+        screened: c.screening.is_some(),
         roster_size: c.roster.len(),
         completion_rule: rule_ctx(rule),
         funnel: FunnelCtx {
@@ -287,18 +288,17 @@ fn departments(c: &Cohort<'_>) -> Vec<DepartmentCtx> {
             .or_insert_with(|| DepartmentCtx {
                 name: p.department.trim().to_string(),
                 applied: 0,
-                eligible: c.decisions.map(|_| 0),
-                accepted: c.decisions.map(|_| 0),
+                eligible: c.screening.map(|_| 0),
+                accepted: c.screening.map(|_| 0),
                 in_cohort: 0,
                 completed: 0,
             });
         d.applied += 1;
-        if let Some(decisions) = c.decisions {
-            let decision = decisions.get(id);
-            if decision.is_some_and(|x| x.is_eligible()) {
+        if let Some(outcome) = c.screening.and_then(|s| s.outcome(id)) {
+            if metrics::is_eligible(outcome) {
                 d.eligible = d.eligible.map(|n| n + 1);
             }
-            if decision == Some(&Decision::Accepted) {
+            if outcome == Outcome::Accepted {
                 d.accepted = d.accepted.map(|n| n + 1);
             }
         }

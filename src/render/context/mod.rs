@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::metrics::{self, AttendanceBook, CompletionCheck, Decision};
+use crate::metrics::{self, AttendanceBook, CompletionCheck};
 use crate::model::Participant;
+use crate::model::screening::Screening;
 use crate::store::Folder;
 
 use super::records::Matches;
@@ -97,7 +98,8 @@ pub struct PersonRef {
 #[derive(Debug)]
 pub struct Cohort<'a> {
     pub folder: &'a Folder,
-    pub decisions: Option<&'a BTreeMap<String, Decision>>,
+    /// `screening.yaml`, when the folder has been screened.
+    pub screening: Option<&'a Screening>,
     pub matches: Option<&'a Matches>,
     /// The mentees in the cohort, by id.
     pub roster: Vec<&'a str>,
@@ -110,15 +112,10 @@ impl<'a> Cohort<'a> {
     /// Analyses a loaded folder.
     pub fn new(
         folder: &'a Folder,
-        decisions: Option<&'a BTreeMap<String, Decision>>,
+        screening: Option<&'a Screening>,
         matches: Option<&'a Matches>,
     ) -> Cohort<'a> {
-        let accepted = decisions.map(|d| {
-            d.iter()
-                .filter(|(_, x)| **x == Decision::Accepted)
-                .map(|(id, _)| id.clone())
-                .collect()
-        });
+        let accepted = screening.map(|s| s.accepted().map(str::to_string).collect());
         let roster = metrics::roster(&folder.participants, &folder.sessions, accepted.as_ref());
         let attendance = metrics::attendance(&folder.sessions);
         let rule = &folder.program.completion;
@@ -135,7 +132,7 @@ impl<'a> Cohort<'a> {
             .collect();
         Cohort {
             folder,
-            decisions,
+            screening,
             matches,
             roster,
             attendance,

@@ -4,13 +4,16 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod evidence;
 pub mod intake;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod screen;
 pub mod store;
+pub mod survey;
 
 pub use error::{Error, Result};
 

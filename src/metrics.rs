@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::screening::{Outcome, Screening};
+use crate::model::values::fold;
 use crate::model::{
     Completion, Curriculum, DeliverableRule, DeliverableStatus, GoalStatus, Participant, Role,
     Session, SessionKind,
@@ -85,22 +86,40 @@ impl AttendanceBook {
 
 /// The deliverables `rule` asks of a person: `all` is every deliverable the
 /// curriculum names plus any the person's record lists; `none` is nothing.
-/// Sorted, without repeats.
+/// Names compare case-insensitively, as in `progress`; sorted, each once
+/// (as first written).
 pub fn required_deliverables(
     p: &Participant,
     rule: &DeliverableRule,
     curriculum: &[Curriculum],
 ) -> Vec<String> {
-    let set: BTreeSet<String> = match rule {
-        DeliverableRule::None => BTreeSet::new(),
-        DeliverableRule::Named(names) => names.iter().cloned().collect(),
+    let names: Vec<&String> = match rule {
+        DeliverableRule::None => Vec::new(),
+        DeliverableRule::Named(names) => names.iter().collect(),
         DeliverableRule::All => curriculum
             .iter()
-            .flat_map(|c| c.deliverables.iter().cloned())
-            .chain(p.deliverables.keys().cloned())
+            .flat_map(|c| c.deliverables.iter())
+            .chain(p.deliverables.keys())
             .collect(),
     };
-    set.into_iter().collect()
+    let mut by_fold: BTreeMap<String, String> = BTreeMap::new();
+    for n in names {
+        by_fold
+            .entry(fold(n))
+            .or_insert_with(|| n.trim().to_string());
+    }
+    let mut out: Vec<String> = by_fold.into_values().collect();
+    out.sort();
+    out
+}
+
+/// A person's status of a deliverable, its name compared case-insensitively.
+pub fn deliverable_status(p: &Participant, name: &str) -> Option<DeliverableStatus> {
+    let want = fold(name);
+    p.deliverables
+        .iter()
+        .find(|(k, _)| fold(k) == want)
+        .map(|(_, s)| *s)
 }
 
 /// Whether a person completed the program, and why not.
@@ -134,9 +153,9 @@ pub fn completion(
     let required = required_deliverables(p, &rule.deliverables, curriculum);
     let missing: Vec<(String, Option<DeliverableStatus>)> = required
         .iter()
-        .filter_map(|name| match p.deliverables.get(name) {
+        .filter_map(|name| match deliverable_status(p, name) {
             Some(DeliverableStatus::Done) => None,
-            other => Some((name.clone(), other.copied())),
+            other => Some((name.clone(), other)),
         })
         .collect();
     let completed = attendance_met && missing.is_empty();
@@ -484,6 +503,57 @@ mod tests {
             let c = completion(&p, a, &r, &curriculum);
             assert_eq!(c.completed, done, "case {i}");
             assert_eq!(c.missing, missing, "case {i}");
+        }
+    }
+
+    /// `progress` has its own reading of the rule (for its at-risk flags and
+    /// evidence); the certificates must never disagree with it.
+    #[test]
+    fn completion_agrees_with_progress() {
+        use DeliverableStatus::*;
+        let mut program: crate::model::ProgramFile = toml::from_str(
+            "[program]\nname = \"P\"\n[[curriculum]]\ntitle = \"W\"\ndeliverables = [\"Plan\"]\n",
+        )
+        .unwrap();
+        let people = [
+            mentee(&[("plan", Done), ("resume", Done)]),
+            mentee(&[("PLAN", Done), ("resume", Draft)]),
+            mentee(&[("resume", Done)]),
+            mentee(&[]),
+        ];
+        let ss = sessions(vec![
+            session(&["a", "b"], &[], &["c"]),
+            session(&["a"], &["b"], &[]),
+            session(&["a", "b", "c"], &[], &[]),
+        ]);
+        let book = attendance(&ss);
+        let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+        for rule in [
+            DeliverableRule::All,
+            DeliverableRule::None,
+            DeliverableRule::Named(vec!["Resume".into()]),
+            DeliverableRule::Named(vec!["plan".into(), "vision".into()]),
+        ] {
+            for min in [0.0, 0.5, 2.0 / 3.0, 1.0] {
+                program.completion = Completion {
+                    min_attendance: min,
+                    deliverables: rule.clone(),
+                };
+                for id in ["a", "b", "c", "z"] {
+                    let theirs = crate::progress::attendance(id, &ss, far);
+                    let ours = book.of(id);
+                    assert_eq!(
+                        (theirs.attended, theirs.held, theirs.excused),
+                        (ours.attended, ours.held, ours.excused),
+                        "{id}"
+                    );
+                    for (i, p) in people.iter().enumerate() {
+                        let mine = completion(p, ours, &program.completion, &program.curriculum);
+                        let progress = crate::progress::meets_completion_rule(&program, p, &theirs);
+                        assert_eq!(mine.completed, progress, "{rule:?} {min} {id} person {i}");
+                    }
+                }
+            }
         }
     }
 

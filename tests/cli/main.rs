@@ -7,6 +7,7 @@ mod check;
 mod foundation;
 mod intake;
 mod print;
+mod progress;
 mod reliability;
 mod report;
 mod screening;

@@ -6,7 +6,9 @@
 mod check;
 mod foundation;
 mod intake;
+mod print;
 mod progress;
 mod reliability;
+mod report;
 mod screening;
 mod support;

@@ -1,1 +1,14 @@
+//! The integration tests: one binary that drives the real `mentorkit`
+//! executable on temporary program folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod check;
+mod foundation;
+mod intake;
+mod print;
+mod progress;
+mod reliability;
+mod report;
+mod screening;
+mod support;

@@ -1,12 +1,218 @@
-//! `mentorkit match`: being built; see the open issue.
+//! `mentorkit match`: pairs or groups the accepted mentees (with mentors, or
+//! with each other) for the highest total score under `[matching.weights]`,
+//! prints the matches and a summary, explains one person's match, compares
+//! other weights, and writes `matches.yaml`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::cli::MatchArgs;
 use crate::error::{Error, Result};
+use crate::matching::plan::{Input, PinProblem, Plan, plan};
+use crate::model::Role;
+use crate::model::matches::Matches;
+use crate::output::{Table, print_out};
+use crate::store::{Folder, Lock, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
+
+mod compare;
+
+/// The JSON keys of the matches listing, in order (documented in the README).
+pub const MATCH_KEYS: &[&str] = &[
+    "mentor",
+    "members",
+    "slot",
+    "score",
+    "competency",
+    "cross_department",
+    "availability",
+    "modality",
+    "preference",
+    "pinned",
+];
+
+/// How many unmatched people the summary names; the rest are in the file.
+const LISTED: usize = 20;
 
 /// Runs the command.
-pub fn run(_ctx: &Ctx, _args: MatchArgs) -> Result<()> {
-    Err(Error::Refused(
-        "`match` is not available in this build yet".into(),
-    ))
+pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
+    let root = ctx.root()?;
+    let writes = !(args.dry_run || args.compare || args.explain.is_some());
+    let _lock = if writes {
+        Some(Lock::acquire(&root)?)
+    } else {
+        None
+    };
+    let folder = Folder::load(&root)?;
+    let accepted = candidates(&root)?;
+    let matching = &folder.program.matching;
+    let other = match &args.weights {
+        Some(path) => Some(compare::read_weights(
+            &ctx.user_path(path),
+            matching.weights,
+        )?),
+        None => None,
+    };
+    let weights = match (&other, args.compare) {
+        (Some(w), false) => *w,
+        _ => matching.weights,
+    };
+    let input = Input {
+        participants: &folder.participants,
+        matching,
+        weights,
+        accepted,
+    };
+    let plan = plan(&input).map_err(|p| pin_error(&folder, p))?;
+    for note in &plan.cohort.notes {
+        eprintln!("note: {note}");
+    }
+    if let Some(id) = &args.explain {
+        return explain(&folder, &plan, id);
+    }
+    if let (Some(w), true) = (other, args.compare) {
+        let alt = Input {
+            weights: w,
+            ..input.clone()
+        };
+        let alt_plan = crate::matching::plan::plan(&alt).map_err(|p| pin_error(&folder, p))?;
+        return print_out(&compare::report(&plan, &alt_plan));
+    }
+    table(&plan.matches).print(args.format)?;
+    eprint!("{}", summary(&plan));
+    if args.dry_run {
+        eprintln!("dry run: {MATCHES_FILE} not written");
+    } else if write_matches(&root, &plan.matches)? {
+        eprintln!("wrote {MATCHES_FILE}");
+    } else {
+        eprintln!("{MATCHES_FILE} is unchanged");
+    }
+    Ok(())
+}
+
+/// The accepted mentees from `screening.yaml`; without one, every mentee is a
+/// candidate, and a note on stderr says so.
+fn candidates(root: &Path) -> Result<Option<BTreeSet<String>>> {
+    match load_screening(root)? {
+        Some(s) => Ok(Some(s.accepted().map(String::from).collect())),
+        None => {
+            eprintln!(
+                "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// A pin that cannot hold, placed at `pins` in program.toml.
+fn pin_error(folder: &Folder, p: PinProblem) -> Error {
+    let written: Vec<String> = p.pin.iter().map(|id| format!("\"{id}\"")).collect();
+    let message = format!(
+        "the pin [{}] cannot hold: {}",
+        written.join(", "),
+        p.message
+    );
+    let problem = folder
+        .problem_at(Path::new(PROGRAM_FILE), "pins", p.pin.first().map(String::as_str), message)
+        .help("remove the pin or change what blocks it; `forbid`, availability and capacity apply to pins too");
+    Error::problem(problem)
+}
+
+fn explain(folder: &Folder, plan: &Plan<'_>, id: &str) -> Result<()> {
+    if let Some(text) = plan.explain(id) {
+        return print_out(&text);
+    }
+    let why = match folder.participants.get(id) {
+        None => format!("no participant `{id}`"),
+        Some(p) if p.role == Role::Mentor => format!(
+            "`{id}` is a mentor, and {} mode matches no mentors",
+            plan.cohort.mode
+        ),
+        Some(p) if p.role == Role::Mentee => {
+            format!("`{id}` is not matched: they are not an accepted mentee")
+        }
+        Some(_) => format!("`{id}` is an applicant, not a mentee or a mentor"),
+    };
+    Err(Error::Refused(why))
+}
+
+/// A row per entry of the matches: a mentor (or peers), the members, the
+/// slot, the score and its parts, and who is pinned.
+pub fn table(m: &Matches) -> Table {
+    let mut t = Table::new(MATCH_KEYS).brief(&["mentor", "members", "slot", "score", "pinned"]);
+    for e in &m.matches {
+        let mut row: Vec<Value> = vec![
+            e.mentor.as_ref().map_or(Value::Null, |x| json!(x)),
+            json!(e.people()),
+            e.slot.map_or(Value::Null, |s| json!(s.to_string())),
+            json!(e.score),
+        ];
+        row.extend(e.parts.values().iter().map(|v| json!(v)));
+        row.push(json!(e.pinned));
+        t.push(row);
+    }
+    t
+}
+
+/// What matching did, in words, for stderr.
+fn summary(plan: &Plan<'_>) -> String {
+    let c = &plan.cohort;
+    let m = &plan.matches;
+    let people = m.matches.iter().map(|e| e.people().len()).sum::<usize>();
+    let total = m.total;
+    let mode = if c.circles() {
+        "group (peer circles)".to_string()
+    } else {
+        c.mode.to_string()
+    };
+    let mut out = if c.with_mentors() {
+        let busy = m.matches.iter().filter(|e| !e.mentees.is_empty()).count();
+        format!(
+            "{mode}: {people} of {} mentees matched with {busy} of {} mentors",
+            c.mentees,
+            c.mentors()
+        )
+    } else if c.circles() {
+        format!(
+            "{mode}: {people} of {} mentees in {} circles",
+            c.mentees,
+            m.matches.len()
+        )
+    } else {
+        format!(
+            "{mode}: {people} of {} mentees in {} pairs",
+            c.mentees,
+            m.matches.len()
+        )
+    };
+    out.push_str(&format!("; total score {total}\n"));
+    match m.bound {
+        _ if m.optimal => {
+            out.push_str("optimal: no other matching scores more under these weights\n")
+        }
+        Some(bound) => {
+            let gap = if bound > 0 {
+                (bound - total) as f64 * 100.0 / bound as f64
+            } else {
+                0.0
+            };
+            out.push_str(&format!(
+                "not proven optimal: no arrangement scores more than {bound} ({gap:.1}% above this one); the exact optimum is out of reach at this size\n"
+            ));
+        }
+        None => {}
+    }
+    if !m.unmatched.is_empty() {
+        out.push_str("unmatched:\n");
+        for u in m.unmatched.iter().take(LISTED) {
+            out.push_str(&format!("  {}: {}\n", u.id, u.reason));
+        }
+        let more = m.unmatched.len().saturating_sub(LISTED);
+        if more > 0 {
+            out.push_str(&format!("  … and {more} more in {MATCHES_FILE}\n"));
+        }
+    }
+    out
 }

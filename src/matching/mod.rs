@@ -16,9 +16,13 @@ mod blossom;
 #[cfg(test)]
 mod brute;
 pub mod circles;
+mod explain;
 mod flow;
 pub mod general;
 pub mod group;
+pub mod plan;
+mod reasons;
+pub mod score;
 mod weight;
 
 /// A pair score; weights are small integers, so sums fit comfortably.

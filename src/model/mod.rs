@@ -1,6 +1,7 @@
 //! The records of a program folder as serde types. Each type denies unknown
 //! fields; rules that span fields or files live in `store::validate`.
 
+pub mod matches;
 pub mod participant;
 pub mod program;
 pub mod screening;

@@ -1,0 +1,172 @@
+//! `match --weights FILE [--compare]`: other weights from a TOML file, and
+//! how the matches and the total would change under them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::error::{Error, Result, nearest};
+use crate::matching::plan::{Arrangement, Plan};
+use crate::model::Weights;
+use crate::model::matches::Parts;
+
+/// The weights in `path`, over `base`: keys of `[matching.weights]`, written
+/// under that table, under `[weights]`, or at the top of the file; a key left
+/// out keeps its value from program.toml.
+pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
+    let shown = path.display();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading the weights", e))?;
+    let doc: toml::Table =
+        toml::from_str(&text).map_err(|e| Error::Refused(format!("{shown}: {}", e.message())))?;
+    let table = match (doc.get("matching"), doc.get("weights")) {
+        (Some(m), _) => m.get("weights").and_then(|w| w.as_table()),
+        (None, Some(w)) => w.as_table(),
+        (None, None) => Some(&doc),
+    };
+    let Some(table) = table else {
+        return Err(Error::Refused(format!(
+            "{shown}: no weights; write `competency = 10` and the like under [matching.weights]"
+        )));
+    };
+    let mut w = base;
+    for (key, value) in table {
+        let slot = match key.as_str() {
+            "competency" => &mut w.competency,
+            "cross_department" => &mut w.cross_department,
+            "availability" => &mut w.availability,
+            "modality" => &mut w.modality,
+            "preference" => &mut w.preference,
+            _ => {
+                let near = nearest(key, Parts::NAMES)
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                return Err(Error::Refused(format!(
+                    "{shown}: unknown weight `{key}`{near}"
+                )));
+            }
+        };
+        *slot = value
+            .as_integer()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| {
+                Error::Refused(format!(
+                    "{shown}: `{key}` must be a whole number, 0 or more"
+                ))
+            })?;
+    }
+    Ok(w)
+}
+
+/// What changes from `now` to `alt`: the weights, the totals, and each
+/// person whose match differs.
+pub(super) fn report(now: &Plan<'_>, alt: &Plan<'_>) -> String {
+    let (a, b) = (now.cohort.weights, alt.cohort.weights);
+    let changed: Vec<String> = Parts::NAMES
+        .iter()
+        .zip(weight_values(&a).iter().zip(weight_values(&b)))
+        .filter(|(_, (x, y))| x != &y)
+        .map(|(k, (x, y))| format!("{k} {x} → {y}"))
+        .collect();
+    let mut out = String::new();
+    let weights = if changed.is_empty() {
+        "the same as in program.toml".to_string()
+    } else {
+        changed.join(", ")
+    };
+    let _ = writeln!(out, "weights: {weights}");
+    let rescored = alt.score_of(&now.arrangement);
+    let _ = writeln!(
+        out,
+        "total: {} now; {} under the new weights (the current matches would score {rescored} under them)",
+        now.matches.total, alt.matches.total
+    );
+    let (before, after) = (partners(now), partners(alt));
+    let moves: Vec<(&String, &String, &String)> = before
+        .iter()
+        .filter_map(|(id, x)| after.get(id).filter(|y| *y != x).map(|y| (id, x, y)))
+        .collect();
+    if moves.is_empty() {
+        out.push_str("no match changes\n");
+        return out;
+    }
+    out.push_str("changes:\n");
+    for (id, x, y) in &moves {
+        let _ = writeln!(out, "  {id:<24}{x} → {y}");
+    }
+    let _ = writeln!(
+        out,
+        "{} of {} keep their match",
+        before.len() - moves.len(),
+        before.len()
+    );
+    out
+}
+
+fn weight_values(w: &Weights) -> [u32; 5] {
+    [
+        w.competency,
+        w.cross_department,
+        w.availability,
+        w.modality,
+        w.preference,
+    ]
+}
+
+/// Each candidate's match in words: a mentor, a partner, or a circle.
+fn partners(plan: &Plan<'_>) -> BTreeMap<String, String> {
+    let c = &plan.cohort;
+    let mut out: BTreeMap<String, String> = c.ids[..c.mentees]
+        .iter()
+        .map(|id| (id.to_string(), "(unmatched)".to_string()))
+        .collect();
+    for e in &plan.matches.matches {
+        for id in e.people() {
+            let others: Vec<&str> = e
+                .people()
+                .iter()
+                .filter(|x| *x != id)
+                .map(String::as_str)
+                .collect();
+            let text = match &e.mentor {
+                Some(m) => m.clone(),
+                None if others.len() == 1 => others[0].to_string(),
+                None => format!("circle with {}", others.join(", ")),
+            };
+            out.insert(id.clone(), text);
+        }
+    }
+    out
+}
+
+impl Plan<'_> {
+    /// The total score of another arrangement of the same people under this
+    /// plan's weights.
+    fn score_of(&self, arr: &Arrangement) -> i64 {
+        let c = &self.cohort;
+        match arr {
+            Arrangement::Mentors { mentor_of, .. } => mentor_of
+                .iter()
+                .enumerate()
+                .filter_map(|(m, t)| t.and_then(|t| c.mentor_pair(m, t).ok()))
+                .map(|p| p.total())
+                .sum(),
+            Arrangement::Peers { partner } => partner
+                .iter()
+                .enumerate()
+                .filter_map(|(a, b)| b.filter(|&b| a < b).and_then(|b| c.peer_pair(a, b).ok()))
+                .map(|p| p.total())
+                .sum(),
+            Arrangement::Circles { circles } => circles
+                .iter()
+                .flat_map(|(_, m)| {
+                    m.iter()
+                        .enumerate()
+                        .flat_map(move |(i, &a)| m[i + 1..].iter().map(move |&b| (a, b)))
+                })
+                .filter_map(|(a, b)| c.peer_pair(a, b).ok())
+                .map(|p| p.total())
+                .sum(),
+        }
+    }
+}

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cli::{ListArgs, ListWhat};
 use crate::error::{Error, Result};
 use crate::output::Table;
-use crate::store::Folder;
+use crate::store::{Folder, load_matches};
 
 /// The JSON keys of `list participants`, in order (documented in the README).
 pub const PARTICIPANT_KEYS: &[&str] = &[
@@ -39,11 +39,14 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let table = match args.what {
         ListWhat::Participants => participants(&folder),
         ListWhat::Sessions => sessions(&folder),
-        ListWhat::Matches => {
-            return Err(Error::Refused(
-                "no matches yet; run `mentorkit match` first".into(),
-            ));
-        }
+        ListWhat::Matches => match load_matches(&folder.root)? {
+            Some(m) => super::match_cmd::table(&m),
+            None => {
+                return Err(Error::Refused(
+                    "no matches yet; run `mentorkit match` first".into(),
+                ));
+            }
+        },
     };
     table.print(args.format)
 }

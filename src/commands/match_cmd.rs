@@ -170,21 +170,21 @@ fn summary(plan: &Plan<'_>) -> String {
     let mut out = if c.with_mentors() {
         let busy = m.matches.iter().filter(|e| !e.mentees.is_empty()).count();
         format!(
-            "{mode}: {people} of {} mentees matched with {busy} of {} mentors",
-            c.mentees,
-            c.mentors()
+            "{mode}: {people} of {} matched with {busy} of {}",
+            count(c.mentees, "mentee"),
+            count(c.mentors(), "mentor")
         )
     } else if c.circles() {
         format!(
-            "{mode}: {people} of {} mentees in {} circles",
-            c.mentees,
-            m.matches.len()
+            "{mode}: {people} of {} in {}",
+            count(c.mentees, "mentee"),
+            count(m.matches.len(), "circle")
         )
     } else {
         format!(
-            "{mode}: {people} of {} mentees in {} pairs",
-            c.mentees,
-            m.matches.len()
+            "{mode}: {people} of {} in {}",
+            count(c.mentees, "mentee"),
+            count(m.matches.len(), "pair")
         )
     };
     out.push_str(&format!("; total score {total}\n"));
@@ -215,4 +215,13 @@ fn summary(plan: &Plan<'_>) -> String {
         }
     }
     out
+}
+
+/// `1 mentee`, `2 mentees`.
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -146,8 +146,18 @@ impl Plan<'_> {
             };
             let _ = writeln!(out, "  {id:<24}    —  {why}");
         }
-        if more > 0 || no_slot > 0 {
-            let _ = writeln!(out, "  ({more} more share a slot; {no_slot} share none)");
+        let mut rest = Vec::new();
+        if more > 0 {
+            rest.push(format!("{more} more who share a slot"));
+        }
+        if no_slot > 0 {
+            rest.push(format!(
+                "{no_slot} who share{} no slot",
+                if no_slot == 1 { "s" } else { "" }
+            ));
+        }
+        if !rest.is_empty() {
+            let _ = writeln!(out, "  and {}", rest.join(", "));
         }
     }
 

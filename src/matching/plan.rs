@@ -375,7 +375,7 @@ impl<'a> Cohort<'a> {
     fn pin_problem(&self, input: &Input<'_>, e: PinError) -> PinProblem {
         let id = |i: usize| self.ids.get(i).copied().unwrap_or("?").to_string();
         let mentor = |t: usize| id(self.mentees + t);
-        let (people, message) = match e {
+        let (people, message) = match e.clone() {
             PinError::NoEdge { a, b } => {
                 let (x, y) = if self.with_mentors() {
                     (id(a), mentor(b))
@@ -442,21 +442,27 @@ impl<'a> Cohort<'a> {
                 "a pin names someone who cannot be matched".to_string(),
             ),
         };
-        let pin = input
+        // The pin that broke the rule: the one naming both, or the k-th naming
+        // the person (the second pin of someone pinned twice, the pin past a
+        // mentor's capacity), else the last naming them.
+        let nth = match e {
+            PinError::Twice { .. } => Some(1),
+            PinError::OverCapacity { capacity, .. } => Some(capacity as usize),
+            _ => None,
+        };
+        let naming: Vec<&Vec<String>> = input
             .matching
             .pins
             .iter()
-            .find(|pin| people.iter().all(|p| pin.contains(p)))
-            .or_else(|| {
-                input
-                    .matching
-                    .pins
-                    .iter()
-                    .rev()
-                    .find(|pin| people.iter().any(|p| pin.contains(p)))
-            })
-            .cloned()
-            .unwrap_or_default();
+            .filter(|pin| people.iter().all(|p| pin.contains(p)))
+            .collect();
+        let pin = match (nth, people.len()) {
+            (Some(k), _) => naming.get(k).or(naming.last()),
+            (None, 2) => naming.first(),
+            (None, _) => naming.last(),
+        }
+        .map(|p| (*p).clone())
+        .unwrap_or_default();
         PinProblem { pin, message }
     }
 

@@ -126,8 +126,13 @@ impl Cohort<'_> {
             };
         }
         match arr {
-            Arrangement::Circles { .. } => {
-                "no circle that meets in their slots has room for them".to_string()
+            Arrangement::Circles { circles } => {
+                let slots = self.profiles.slots(m);
+                if circles.iter().any(|(s, _)| slots >> s.index() & 1 == 1) {
+                    "the circles that meet in their slots are full".to_string()
+                } else {
+                    "no circle meets in one of their slots".to_string()
+                }
             }
             _ => "the odd one out: everyone who shares a slot with them is paired".to_string(),
         }

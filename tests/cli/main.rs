@@ -6,6 +6,7 @@
 mod check;
 mod foundation;
 mod intake;
+mod matching;
 mod print;
 mod progress;
 mod reliability;

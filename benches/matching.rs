@@ -1,8 +1,17 @@
-//! Matching benchmark: the solvers on generated cohorts (run with
-//! `cargo bench --bench matching`).
+//! Matching benchmark (`cargo bench --bench matching`): `mentorkit match` end
+//! to end (load, score, solve, write) on generated folders against the script
+//! a data analyst would write instead (benches/matching_baseline.py: PyYAML's C
+//! loader, scipy's linear_sum_assignment on the capacity-expanded matrix,
+//! networkx's max_weight_matching for peers), then the solvers alone.
+//! `MATCHING_ONLY=e2e` (or one-to-one, peer, group, circles) runs one part.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod generator;
+mod support;
 
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use mentorkit::matching::{Edge, assignment, circles, general, group};
@@ -126,10 +135,89 @@ fn peer_circles(n: usize, size: usize) {
     }
 }
 
+/// The `total:` line of a matches file.
+fn total_in(path: &Path) -> Option<i64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("total: "))
+        .and_then(|t| t.trim().parse().ok())
+}
+
+/// One end-to-end comparison on a generated folder.
+fn end_to_end(root: &Path, mentees: usize, mentors: usize, mode: &str, python_runs: usize) {
+    let dir = root.join(format!("{mode}-{mentees}"));
+    generator::write_folder(&dir, mentees, mentors, mode, 2016);
+    let bin = env!("CARGO_BIN_EXE_mentorkit");
+    let ours = || {
+        let mut c = Command::new(bin);
+        c.arg("-C")
+            .arg(&dir)
+            .arg("match")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        c
+    };
+    let (t_ours, mem) = support::time_command(ours, 7);
+    let baseline = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/matching_baseline.py");
+    let python = || {
+        let mut c = Command::new("python3");
+        c.arg(baseline).arg(&dir).stdout(Stdio::null());
+        c
+    };
+    let (t_py, _) = support::time_command(python, python_runs);
+    let (a, b) = (
+        total_in(&dir.join("matches.yaml")),
+        total_in(&dir.join("matches-baseline.yaml")),
+    );
+    let who = if mode == "peer" {
+        format!("{mentees} peers")
+    } else {
+        format!("{mentees} mentees / {mentors} mentors")
+    };
+    println!("{mode}, {who}:");
+    println!(
+        "  mentorkit match   {:>9.1} ms   peak {:.0} MB   total {}",
+        t_ours.as_secs_f64() * 1e3,
+        mem as f64 / 1024.0,
+        a.unwrap_or(-1)
+    );
+    println!(
+        "  python baseline   {:>9.1} ms                total {}",
+        t_py.as_secs_f64() * 1e3,
+        b.unwrap_or(-1)
+    );
+    let same = if a == b {
+        "same optimum"
+    } else {
+        "TOTALS DIFFER"
+    };
+    println!(
+        "  {:.1}x faster, {same}",
+        t_py.as_secs_f64() / t_ours.as_secs_f64()
+    );
+}
+
 fn main() {
-    // `MATCHING_ONLY=peer cargo bench --bench matching` runs just that part.
     let only = std::env::var("MATCHING_ONLY").unwrap_or_default();
     let run = |name: &str| only.is_empty() || name.contains(only.as_str());
+    if run("e2e") {
+        let python_ok = Command::new("python3")
+            .args(["-c", "import yaml, scipy, networkx"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if python_ok {
+            // MENTORKIT_BENCH_KEEP=DIR keeps the generated folders there.
+            let tmp = tempfile::tempdir().unwrap();
+            let root = std::env::var_os("MENTORKIT_BENCH_KEEP")
+                .map_or(tmp.path().to_path_buf(), Into::into);
+            println!("end to end (median wall time; python: pip install pyyaml scipy networkx):");
+            end_to_end(&root, 300, 75, "one-to-one", 5);
+            end_to_end(&root, 3000, 750, "one-to-one", 3);
+            end_to_end(&root, 500, 0, "peer", 1);
+        } else {
+            println!("end to end skipped: python3 with pyyaml, scipy and networkx is needed");
+        }
+    }
     if run("one-to-one") {
         one_to_one(300, 75);
         one_to_one(3000, 750);

@@ -101,12 +101,9 @@ pub(crate) fn best<'a>(
     let edges = edges.filter(|e| free[e.a] && room[e.b] > 0);
     let top = edges.clone().map(|e| e.score.abs()).max().unwrap_or(0);
     let max_abs = packing.weight(top, (mentees * mentors) as i128);
-    let packed = edges.map(|e| {
-        (
-            e.a,
-            e.b,
-            packing.weight(e.score, weight::pair_bonus(e.a, e.b, mentees, mentors)),
-        )
+    let packed = edges.map(move |e| {
+        let bonus = weight::pair_bonus(e.a, e.b, mentees, mentors);
+        (e.a as u32, e.b as u32, packing.weight(e.score, bonus))
     });
     if weight::fits_i64(max_abs) {
         best_with::<i64>(free, room, packed)
@@ -118,27 +115,19 @@ pub(crate) fn best<'a>(
 fn best_with<W: Weight>(
     free: &[bool],
     room: &[u32],
-    edges: impl Iterator<Item = (usize, usize, i128)>,
+    edges: impl Iterator<Item = (u32, u32, i128)> + Clone,
 ) -> Vec<Option<usize>> {
     let mentees: u64 = free.iter().filter(|&&f| f).count() as u64;
     let seats: u64 = room.iter().map(|&r| r as u64).sum();
     let mut mentor_of = vec![None; free.len()];
     // The scarcer side goes on the left, so each search ends quickly.
     let mentees_left = mentees <= seats;
-    let list = edges
-        .map(|(m, t, w)| {
-            let w = W::from_i128(w);
-            if mentees_left {
-                (m as u32, t as u32, w)
-            } else {
-                (t as u32, m as u32, w)
-            }
-        })
-        .collect();
     let ones = |flags: &[bool]| flags.iter().map(|&f| u32::from(f)).collect::<Vec<u32>>();
     let g = if mentees_left {
+        let list = edges.map(|(m, t, w)| (m, t, W::from_i128(w)));
         Graph::new(ones(free), room.to_vec(), list)
     } else {
+        let list = edges.map(|(m, t, w)| (t, m, W::from_i128(w)));
         Graph::new(room.to_vec(), ones(free), list)
     };
     for e in flow::max_weight(&g) {

@@ -27,41 +27,67 @@ pub(crate) struct Graph<W> {
     supply: Vec<u32>,
     capacity: Vec<u32>,
     start: Vec<usize>,
+    /// Left node of each edge.
     tail: Vec<u32>,
-    head: Vec<u32>,
-    weight: Vec<W>,
+    /// Weight and right node of each edge: each row starts with its heaviest
+    /// edges in order (`sorted` of them), and every later edge of the row is
+    /// no heavier than those.
+    arcs: Vec<(W, u32)>,
+    sorted: Vec<u32>,
 }
+
+/// How many of a row's heaviest edges are kept in order; searches rarely
+/// look further, and selecting them is linear where sorting the row is not.
+/// Tests keep only 2, so that the small instances of the property tests
+/// exercise the unordered rest of a row too.
+const SORTED_HEAD: usize = if cfg!(test) { 2 } else { 48 };
 
 impl<W: Weight> Graph<W> {
     /// `edges` are (left, right, weight) with indices in range; pairs should be
     /// unique (a parallel edge is harmless: at most one of them is chosen).
-    /// Each node's edges are kept heaviest first, which lets a search stop
-    /// scanning a node at the first edge that cannot beat the best path found.
-    pub(crate) fn new(supply: Vec<u32>, capacity: Vec<u32>, edges: Vec<(u32, u32, W)>) -> Self {
+    /// The iterator is walked twice (count, then place). Each node's heaviest
+    /// edges come first and in order, which lets a search stop scanning a node
+    /// at the first edge that cannot beat the best path found.
+    pub(crate) fn new(
+        supply: Vec<u32>,
+        capacity: Vec<u32>,
+        edges: impl Iterator<Item = (u32, u32, W)> + Clone,
+    ) -> Self {
         let mut start = vec![0usize; supply.len() + 1];
-        for &(l, _, _) in &edges {
+        for (l, _, _) in edges.clone() {
             start[l as usize + 1] += 1;
         }
         for i in 0..supply.len() {
             start[i + 1] += start[i];
         }
+        let m = start[supply.len()];
         let mut next = start.clone();
-        let mut rows = vec![(W::ZERO, 0u32, 0u32); edges.len()];
+        let mut arcs = vec![(W::ZERO, 0u32); m];
         for (l, r, w) in edges {
             let slot = &mut next[l as usize];
-            rows[*slot] = (w, r, l);
+            arcs[*slot] = (w, r);
             *slot += 1;
         }
+        let mut tail = vec![0u32; m];
+        let mut sorted = vec![0u32; supply.len()];
         for x in 0..supply.len() {
-            rows[start[x]..start[x + 1]].sort_unstable_by_key(|e| (Reverse(e.0), e.1));
+            tail[start[x]..start[x + 1]].fill(x as u32);
+            let row = &mut arcs[start[x]..start[x + 1]];
+            let heaviest_first = |p: &(W, u32), q: &(W, u32)| q.cmp(p);
+            if row.len() > SORTED_HEAD {
+                row.select_nth_unstable_by(SORTED_HEAD, heaviest_first);
+            }
+            let head = row.len().min(SORTED_HEAD);
+            row[..head].sort_unstable_by(heaviest_first);
+            sorted[x] = head as u32;
         }
         Graph {
             supply,
             capacity,
             start,
-            tail: rows.iter().map(|e| e.2).collect(),
-            head: rows.iter().map(|e| e.1).collect(),
-            weight: rows.iter().map(|e| e.0).collect(),
+            tail,
+            arcs,
+            sorted,
         }
     }
 
@@ -75,7 +101,7 @@ impl<W: Weight> Graph<W> {
 
     /// (left, right) of edge `e` as returned in [`Solution::chosen`].
     pub(crate) fn ends(&self, e: u32) -> (u32, u32) {
-        (self.tail[e as usize], self.head[e as usize])
+        (self.tail[e as usize], self.arcs[e as usize].1)
     }
 }
 
@@ -143,8 +169,8 @@ impl<'g, W: Weight> State<'g, W> {
         for x in 0..nl {
             cands.clear();
             cands.extend((g.start[x]..g.start[x + 1]).map(|e| {
-                let j = g.head[e] as usize;
-                (g.weight[e] + self.pot[nl + j], e as u32)
+                let j = g.arcs[e].1 as usize;
+                (g.arcs[e].0 + self.pot[nl + j], e as u32)
             }));
             let want = (g.supply[x] as usize + 1).min(cands.len());
             let better = |p: &(W, u32), q: &(W, u32)| q.0.cmp(&p.0).then(p.1.cmp(&q.1));
@@ -155,7 +181,7 @@ impl<'g, W: Weight> State<'g, W> {
             cands.sort_unstable_by(better);
             let mut next = W::ZERO;
             for &(value, e) in &cands {
-                let j = g.head[e as usize] as usize;
+                let j = g.arcs[e as usize].1 as usize;
                 if value <= W::ZERO || self.routed[x] == g.supply[x] || self.full(j) {
                     next = next.max(value);
                     break;
@@ -166,7 +192,7 @@ impl<'g, W: Weight> State<'g, W> {
             }
             self.pot[x] = next;
             for &(_, e) in &cands {
-                let j = g.head[e as usize] as usize;
+                let j = g.arcs[e as usize].1 as usize;
                 if self.flow[e as usize] && self.full(j) {
                     self.lower_right(j);
                 }
@@ -183,7 +209,7 @@ impl<'g, W: Weight> State<'g, W> {
         let mut p: Option<W> = None;
         for &e in &self.held[j] {
             let x = g.tail[e as usize] as usize;
-            let need = self.pot[x] - g.weight[e as usize];
+            let need = self.pot[x] - g.arcs[e as usize].0;
             p = Some(p.map_or(need, |q| q.max(need)));
         }
         let p = p.unwrap_or(W::ZERO);
@@ -220,24 +246,29 @@ impl<'g, W: Weight> State<'g, W> {
             self.settled.push(v);
             let pv = self.pot[vu];
             if v < nl {
+                let sorted = g.start[vu] + g.sorted[vu] as usize;
                 for e in g.start[vu]..g.start[vu + 1] {
                     // Right potentials are ≤ 0, so `d + pv − w` bounds this edge's
-                    // distance from below, and edges come heaviest first.
-                    if d + pv - g.weight[e] >= best {
-                        break;
+                    // distance from below. In the sorted head of the row every
+                    // later edge is lighter, so the scan can stop there.
+                    if d + pv - g.arcs[e].0 >= best {
+                        if e < sorted {
+                            break;
+                        }
+                        continue;
                     }
                     if self.flow[e] {
                         continue;
                     }
-                    let node = nl + g.head[e];
+                    let node = nl + g.arcs[e].1;
                     let nu = node as usize;
                     if self.done[nu] {
                         continue;
                     }
-                    let nd = d + pv - g.weight[e] - self.pot[nu];
+                    let nd = d + pv - g.arcs[e].0 - self.pot[nu];
                     if nd < self.dist[nu] {
                         self.reach(node, nd, e as u32);
-                        if nd < best && !self.full(g.head[e] as usize) {
+                        if nd < best && !self.full(g.arcs[e].1 as usize) {
                             best = nd;
                             end = node;
                         }
@@ -252,7 +283,7 @@ impl<'g, W: Weight> State<'g, W> {
                     if self.done[xu] {
                         continue;
                     }
-                    let nd = d + g.weight[e as usize] + pv - self.pot[xu];
+                    let nd = d + g.arcs[e as usize].0 + pv - self.pot[xu];
                     if nd < self.dist[xu] {
                         self.reach(x, nd, e);
                         let out = nd + self.pot[xu];
@@ -294,9 +325,9 @@ impl<'g, W: Weight> State<'g, W> {
                 v = g.tail[eu];
             } else {
                 self.flow[eu] = false;
-                let j = g.head[eu] as usize;
+                let j = g.arcs[eu].1 as usize;
                 self.held[j].retain(|&h| h != e);
-                v = nl + g.head[eu];
+                v = nl + g.arcs[eu].1;
             }
         }
         self.routed[x0 as usize] += 1;

@@ -266,9 +266,23 @@ impl<'a> Cohort<'a> {
     }
 
     fn mentor_edges(&self) -> Vec<Edge> {
-        let mut edges = Vec::new();
-        for m in 0..self.mentees {
-            for t in 0..self.mentors() {
+        let slots: Vec<u32> = (0..self.ids.len())
+            .map(|i| self.profiles.slots(i))
+            .collect();
+        let (mentee_slots, mentor_slots) = slots.split_at(self.mentees);
+        // Most pairs share no slot: count the rest first, then score only them.
+        let shared = |m: usize| {
+            mentor_slots
+                .iter()
+                .filter(move |&&s| s & mentee_slots[m] != 0)
+        };
+        let count = (0..self.mentees).map(|m| shared(m).count()).sum();
+        let mut edges = Vec::with_capacity(count);
+        for (m, &sm) in mentee_slots.iter().enumerate() {
+            for (t, &st) in mentor_slots.iter().enumerate() {
+                if sm & st == 0 {
+                    continue;
+                }
                 if let Ok(parts) = self.mentor_pair(m, t) {
                     edges.push(Edge::new(m, t, parts.total()));
                 }

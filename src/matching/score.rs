@@ -90,6 +90,9 @@ impl Profiles {
     }
 
     fn common(&self, sets: &[u64], a: usize, other: &[u64], b: usize) -> i64 {
+        if self.words == 1 {
+            return i64::from((sets[a] & other[b]).count_ones());
+        }
         let (x, y) = (
             &sets[a * self.words..(a + 1) * self.words],
             &other[b * self.words..(b + 1) * self.words],
@@ -101,7 +104,7 @@ impl Profiles {
     }
 
     fn prefers(&self, a: usize, b: usize) -> bool {
-        self.prefers[a].binary_search(&b).is_ok()
+        !self.prefers[a].is_empty() && self.prefers[a].binary_search(&b).is_ok()
     }
 
     /// The parts every pair score shares: department, slots, modality; None

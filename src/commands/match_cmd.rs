@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::matching::plan::{Input, PinProblem, Plan, plan};
 use crate::model::Role;
 use crate::model::matches::Matches;
+use crate::model::screening::Screening;
 use crate::output::{Table, print_out};
 use crate::store::{Folder, Lock, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
 
@@ -46,7 +47,8 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
         None
     };
     let folder = Folder::load(&root)?;
-    let accepted = candidates(&root)?;
+    let screening = load_screening(&root)?;
+    let accepted = candidates(screening.as_ref());
     let matching = &folder.program.matching;
     let other = match &args.weights {
         Some(path) => Some(compare::read_weights(
@@ -70,7 +72,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
         eprintln!("note: {note}");
     }
     if let Some(id) = &args.explain {
-        return explain(&folder, &plan, id);
+        return explain(&folder, screening.as_ref(), &plan, id);
     }
     if let (Some(w), true) = (other, args.compare) {
         let alt = Input {
@@ -94,14 +96,14 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
 
 /// The accepted mentees from `screening.yaml`; without one, every mentee is a
 /// candidate, and a note on stderr says so.
-fn candidates(root: &Path) -> Result<Option<BTreeSet<String>>> {
-    match load_screening(root)? {
-        Some(s) => Ok(Some(s.accepted().map(String::from).collect())),
+fn candidates(screening: Option<&Screening>) -> Option<BTreeSet<String>> {
+    match screening {
+        Some(s) => Some(s.accepted().map(String::from).collect()),
         None => {
             eprintln!(
                 "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
             );
-            Ok(None)
+            None
         }
     }
 }
@@ -120,20 +122,30 @@ fn pin_error(folder: &Folder, p: PinProblem) -> Error {
     Error::problem(problem)
 }
 
-fn explain(folder: &Folder, plan: &Plan<'_>, id: &str) -> Result<()> {
+fn explain(
+    folder: &Folder,
+    screening: Option<&Screening>,
+    plan: &Plan<'_>,
+    id: &str,
+) -> Result<()> {
     if let Some(text) = plan.explain(id) {
         return print_out(&text);
     }
+    let decision = screening.and_then(|s| s.outcome(id));
     let why = match folder.participants.get(id) {
         None => format!("no participant `{id}`"),
-        Some(p) if p.role == Role::Mentor => format!(
-            "`{id}` is a mentor, and {} mode matches no mentors",
-            plan.cohort.mode
-        ),
-        Some(p) if p.role == Role::Mentee => {
-            format!("`{id}` is not matched: they are not an accepted mentee")
+        Some(p) if p.role == Role::Mentor => {
+            format!(
+                "`{id}` is a mentor, and {} mode matches no mentors",
+                plan.cohort.mode
+            )
         }
-        Some(_) => format!("`{id}` is an applicant, not a mentee or a mentor"),
+        Some(_) => match decision {
+            Some(d) => format!("`{id}` is not matched: screening.yaml has them {d}"),
+            None => format!(
+                "`{id}` is not matched: screening.yaml does not list them; run `mentorkit screen`"
+            ),
+        },
     };
     Err(Error::Refused(why))
 }

@@ -137,6 +137,14 @@ wrote matches.yaml
     // `list matches` reads what match wrote.
     let (_, listed, _) = again(run.path(), &["list", "matches", "--format", "csv"]);
     assert!(listed.starts_with("mentor,members,slot,score,competency,cross_department,availability,modality,preference,pinned\nnoah-fischer,\"ava-martin, grace-obi, henry-walsh\",thu-pm,91,60,9,12,6,4,grace-obi\n"), "{listed}");
+    let (code, _, err) = again(run.path(), &["match", "--explain", "mia-santos"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "error: `mia-santos` is not matched: screening.yaml has them ineligible\n"
+        )
+    );
     let (_, explained, _) = again(run.path(), &["match", "--explain", "grace-obi"]);
     assert_eq!(
         explained,

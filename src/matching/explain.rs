@@ -68,18 +68,17 @@ impl Plan<'_> {
         slot: &[Option<Slot>],
     ) {
         let c = &self.cohort;
-        let mentor = |t: usize| c.ids[c.mentees + t];
         match mentor_of[m] {
             Some(t) => {
                 let parts = c.mentor_pair(m, t).unwrap_or_default();
                 let place = slot[t]
                     .map(|s| format!(" (the group meets {s})"))
                     .unwrap_or_default();
+                let mentor = c.ids[c.mentees + t];
                 let _ = writeln!(
                     out,
-                    "{} is matched with {}{place}: score {}",
+                    "{} is matched with {mentor}{place}: score {}",
                     c.ids[m],
-                    mentor(t),
                     parts.total()
                 );
                 self.parts_lines(out, m, c.mentees + t, &parts, false);
@@ -93,6 +92,19 @@ impl Plan<'_> {
                 );
             }
         }
+        self.mentor_alternatives(out, m, mentor_of, slot);
+    }
+
+    /// The mentors `m` could have had, best first, and why they did not.
+    fn mentor_alternatives(
+        &self,
+        out: &mut String,
+        m: usize,
+        mentor_of: &[Option<usize>],
+        slot: &[Option<Slot>],
+    ) {
+        let c = &self.cohort;
+        let mentor = |t: usize| c.ids[c.mentees + t];
         let mut alternatives: Vec<(i64, usize)> = Vec::new();
         let (mut blocked, mut no_slot) = (Vec::new(), 0);
         for t in (0..c.mentors()).filter(|&t| Some(t) != mentor_of[m]) {
@@ -103,41 +115,13 @@ impl Plan<'_> {
             }
         }
         alternatives.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let current = mentor_of[m]
-            .and_then(|t| c.mentor_pair(m, t).ok())
-            .map(|p| p.total());
         if !alternatives.is_empty() {
             out.push_str("next best:\n");
         }
         for &(score, t) in alternatives.iter().take(ALTERNATIVES) {
-            let held: Vec<(usize, i64)> = mentor_of
-                .iter()
-                .enumerate()
-                .filter(|(_, x)| **x == Some(t))
-                .map(|(x, _)| (x, c.mentor_pair(x, t).map(|p| p.total()).unwrap_or(0)))
-                .collect();
-            let capacity = c.capacity(t);
-            let why = match slot[t] {
-                Some(s) if c.profiles.slots(m) >> s.index() & 1 == 0 => {
-                    format!("meets {s}, not one of their slots")
-                }
-                _ if held.len() as u32 >= capacity => {
-                    let took: Vec<String> = held
-                        .iter()
-                        .map(|(x, s)| format!("{} ({s})", c.ids[*x]))
-                        .collect();
-                    format!("full with {}", took.join(", "))
-                }
-                _ => match current {
-                    Some(now) => format!(
-                        "has room; scores less than the match ({now}) or would cost others more"
-                    ),
-                    None => "has room".to_string(),
-                },
-            };
+            let why = self.lost_to(m, t, mentor_of, slot);
             let _ = writeln!(out, "  {:<24}{score:>5}  {why}", mentor(t));
         }
-        let more = alternatives.len().saturating_sub(ALTERNATIVES);
         for (id, block) in blocked {
             let why = match block {
                 Block::Forbidden => "forbidden by [matching] forbid",
@@ -146,18 +130,52 @@ impl Plan<'_> {
             };
             let _ = writeln!(out, "  {id:<24}    —  {why}");
         }
+        let more = alternatives.len().saturating_sub(ALTERNATIVES);
         let mut rest = Vec::new();
         if more > 0 {
             rest.push(format!("{more} more who share a slot"));
         }
         if no_slot > 0 {
-            rest.push(format!(
-                "{no_slot} who share{} no slot",
-                if no_slot == 1 { "s" } else { "" }
-            ));
+            let s = if no_slot == 1 { "s" } else { "" };
+            rest.push(format!("{no_slot} who share{s} no slot"));
         }
         if !rest.is_empty() {
             let _ = writeln!(out, "  and {}", rest.join(", "));
+        }
+    }
+
+    /// Why mentee `m` is not with mentor `t`: the group meets elsewhere, or
+    /// `t` is full (with whom, at what score), or it would cost more.
+    fn lost_to(
+        &self,
+        m: usize,
+        t: usize,
+        mentor_of: &[Option<usize>],
+        slot: &[Option<Slot>],
+    ) -> String {
+        let c = &self.cohort;
+        let held: Vec<(usize, i64)> = (0..c.mentees)
+            .filter(|&x| mentor_of[x] == Some(t))
+            .map(|x| (x, c.mentor_pair(x, t).map(|p| p.total()).unwrap_or(0)))
+            .collect();
+        match slot[t] {
+            Some(s) if c.profiles.slots(m) >> s.index() & 1 == 0 => {
+                format!("meets {s}, not one of their slots")
+            }
+            _ if held.len() as u32 >= c.capacity(t) => {
+                let took: Vec<String> = held
+                    .iter()
+                    .map(|(x, s)| format!("{} ({s})", c.ids[*x]))
+                    .collect();
+                format!("full with {}", took.join(", "))
+            }
+            _ => match mentor_of[m].and_then(|now| c.mentor_pair(m, now).ok()) {
+                Some(now) => format!(
+                    "has room; scores less than the match ({}) or would cost others more",
+                    now.total()
+                ),
+                None => "has room".to_string(),
+            },
         }
     }
 
@@ -273,6 +291,18 @@ impl Plan<'_> {
                 );
             }
         }
+        self.peer_alternatives(out, a, with, mates);
+    }
+
+    /// The peers `a` could have been with, best first, and whom they are with.
+    fn peer_alternatives(
+        &self,
+        out: &mut String,
+        a: usize,
+        with: &[usize],
+        mates: impl Fn(usize) -> Vec<usize>,
+    ) {
+        let c = &self.cohort;
         let mut others: Vec<(i64, usize)> = (0..c.mentees)
             .filter(|&b| b != a && !with.contains(&b))
             .filter_map(|b| c.peer_pair(a, b).ok().map(|p| (p.total(), b)))

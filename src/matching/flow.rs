@@ -21,6 +21,13 @@ use super::weight::Weight;
 
 const NONE: u32 = u32::MAX;
 
+/// The shortest way out of a search so far: its length, and the node it
+/// leaves from (a free right node, or a left node sending its unit to none).
+struct Exit<W> {
+    length: W,
+    at: u32,
+}
+
 /// A bipartite graph in compressed rows: edges sorted by left node.
 #[derive(Clone, Debug)]
 pub(crate) struct Graph<W> {
@@ -229,77 +236,34 @@ impl<'g, W: Weight> State<'g, W> {
     /// Routes one unit of left node `x0` along a shortest path to a free right
     /// node or to none, and updates the potentials of the settled nodes.
     fn route_one(&mut self, x0: u32) {
-        let g = self.g;
-        let nl = g.left() as u32;
+        let nl = self.g.left() as u32;
         self.reach(x0, W::ZERO, NONE);
-        let mut best = self.pot[x0 as usize];
-        let mut end = x0;
+        // The shortest way out found so far, and where it leaves.
+        let mut exit = Exit {
+            length: self.pot[x0 as usize],
+            at: x0,
+        };
         while let Some(Reverse((d, v))) = self.heap.pop() {
             let vu = v as usize;
             if self.done[vu] || d > self.dist[vu] {
                 continue;
             }
-            if d >= best {
+            if d >= exit.length {
                 break;
             }
             self.done[vu] = true;
             self.settled.push(v);
-            let pv = self.pot[vu];
             if v < nl {
-                let sorted = g.start[vu] + g.sorted[vu] as usize;
-                for e in g.start[vu]..g.start[vu + 1] {
-                    // Right potentials are ≤ 0, so `d + pv − w` bounds this edge's
-                    // distance from below. In the sorted head of the row every
-                    // later edge is lighter, so the scan can stop there.
-                    if d + pv - g.arcs[e].0 >= best {
-                        if e < sorted {
-                            break;
-                        }
-                        continue;
-                    }
-                    if self.flow[e] {
-                        continue;
-                    }
-                    let node = nl + g.arcs[e].1;
-                    let nu = node as usize;
-                    if self.done[nu] {
-                        continue;
-                    }
-                    let nd = d + pv - g.arcs[e].0 - self.pot[nu];
-                    if nd < self.dist[nu] {
-                        self.reach(node, nd, e as u32);
-                        if nd < best && !self.full(g.arcs[e].1 as usize) {
-                            best = nd;
-                            end = node;
-                        }
-                    }
-                }
+                self.scan_left(v, d, &mut exit);
             } else {
-                let j = (v - nl) as usize;
-                for k in 0..self.held[j].len() {
-                    let e = self.held[j][k];
-                    let x = g.tail[e as usize];
-                    let xu = x as usize;
-                    if self.done[xu] {
-                        continue;
-                    }
-                    let nd = d + g.arcs[e as usize].0 + pv - self.pot[xu];
-                    if nd < self.dist[xu] {
-                        self.reach(x, nd, e);
-                        let out = nd + self.pot[xu];
-                        if out < best {
-                            best = out;
-                            end = x;
-                        }
-                    }
-                }
+                self.scan_right(v, d, &mut exit);
             }
         }
         for &v in &self.settled {
             let vu = v as usize;
-            self.pot[vu] = self.pot[vu] + self.dist[vu] - best;
+            self.pot[vu] = self.pot[vu] + self.dist[vu] - exit.length;
         }
-        self.augment(x0, end);
+        self.augment(x0, exit.at);
         for &v in &self.touched {
             let vu = v as usize;
             self.dist[vu] = W::MAX;
@@ -309,6 +273,64 @@ impl<'g, W: Weight> State<'g, W> {
         self.touched.clear();
         self.settled.clear();
         self.heap.clear();
+    }
+
+    /// Relaxes the unused edges of left node `v` (settled at distance `d`).
+    fn scan_left(&mut self, v: u32, d: W, exit: &mut Exit<W>) {
+        let g = self.g;
+        let (nl, vu) = (g.left() as u32, v as usize);
+        let pv = self.pot[vu];
+        let sorted = g.start[vu] + g.sorted[vu] as usize;
+        for e in g.start[vu]..g.start[vu + 1] {
+            let (w, j) = g.arcs[e];
+            // Right potentials are ≤ 0, so `d + pv − w` bounds this edge's
+            // distance from below. In the sorted head of the row every later
+            // edge is lighter, so the scan can stop there.
+            if d + pv - w >= exit.length {
+                if e < sorted {
+                    break;
+                }
+                continue;
+            }
+            let (node, nu) = (nl + j, (nl + j) as usize);
+            if self.flow[e] || self.done[nu] {
+                continue;
+            }
+            let nd = d + pv - w - self.pot[nu];
+            if nd < self.dist[nu] {
+                self.reach(node, nd, e as u32);
+                if nd < exit.length && !self.full(j as usize) {
+                    *exit = Exit {
+                        length: nd,
+                        at: node,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Relaxes the edges back from right node `v` (settled at distance `d`)
+    /// to the left nodes it holds; each of those may leave to none.
+    fn scan_right(&mut self, v: u32, d: W, exit: &mut Exit<W>) {
+        let g = self.g;
+        let j = v as usize - g.left();
+        let pv = self.pot[v as usize];
+        for k in 0..self.held[j].len() {
+            let e = self.held[j][k];
+            let x = g.tail[e as usize];
+            let xu = x as usize;
+            if self.done[xu] {
+                continue;
+            }
+            let nd = d + g.arcs[e as usize].0 + pv - self.pot[xu];
+            if nd < self.dist[xu] {
+                self.reach(x, nd, e);
+                let out = nd + self.pot[xu];
+                if out < exit.length {
+                    *exit = Exit { length: out, at: x };
+                }
+            }
+        }
     }
 
     /// Flips the edges on the path found from `x0` to `end`.

@@ -1,14 +1,22 @@
 //! Pairing and grouping people for the highest total score.
 //!
-//! Everything here is pure: the solvers take plain indices, integer scores and
-//! capacities and return plain indices, so they are tested against brute force
-//! without a program folder. Forbidden pairs are simply edges the caller leaves
-//! out; pins are forced edges, checked and honoured by each solver.
+//! Two layers, both pure (values in, values out, no files):
+//!
+//! - [`plan`] takes model values (participants, `[matching]`, the accepted
+//!   mentees) and returns [`crate::model::matches::Matches`]: who takes part,
+//!   the pair scores ([`score`]), pins, the unmatched with reasons, and
+//!   `--explain`.
+//! - The solvers take plain indices, integer scores and capacities and return
+//!   plain indices, so they are tested against brute force without a folder:
+//!   [`assignment`] (one-to-one, reverse: min-cost flow), [`general`] (peers:
+//!   Edmonds' blossom algorithm), [`group`] (one slot per mentor's group) and
+//!   [`circles`] (groups of peers). Forbidden pairs are edges the caller leaves
+//!   out; pins are forced edges, checked and honoured by each solver.
 //!
 //! Ties: every solver maximises, in this order, the total score, the number of
 //! people matched (a 0-score pair that shares a slot beats no pair), and an id
 //! preference that pairs earlier ids with earlier ids. The three are packed into
-//! one integer per edge (see [`weight`]), so equal-total optima resolve the same
+//! one integer per edge (see `weight.rs`), so equal-total optima resolve the same
 //! way whatever the algorithm's internals; input is given sorted by id.
 
 pub mod assignment;
@@ -16,10 +24,12 @@ mod blossom;
 #[cfg(test)]
 mod brute;
 pub mod circles;
+mod entries;
 mod explain;
 mod flow;
 pub mod general;
 pub mod group;
+mod pins;
 pub mod plan;
 mod reasons;
 pub mod score;

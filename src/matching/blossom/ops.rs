@@ -24,36 +24,10 @@ impl<W: Weight> Solver<W> {
     /// Moves the duals by the largest step that keeps them feasible; false when
     /// the matching is optimal.
     pub(super) fn step_duals(&mut self) -> bool {
-        let n = self.n;
-        let mut best: Option<(W, Step)> = None;
-        let mut offer = |d: W, s: Step| {
-            if best.as_ref().is_none_or(|b| d < b.0) {
-                best = Some((d, s));
-            }
-        };
-        for v in 0..n {
-            match self.label[self.in_blossom[v]] {
-                Label::Outer => offer(self.dual[v], Step::Done),
-                Label::Free if self.best_edge[v] != NONE => {
-                    offer(self.slack(self.best_edge[v]), Step::FreeEdge(v));
-                }
-                _ => {}
-            }
-        }
-        for b in 0..2 * n {
-            if self.top(b) && self.label[b] == Label::Outer && self.best_edge[b] != NONE {
-                let slack = self.slack(self.best_edge[b]);
-                offer(slack.half(), Step::OuterEdge(b));
-            }
-        }
-        for b in n..2 * n {
-            if self.top(b) && self.label[b] == Label::Inner {
-                offer(self.dual[b], Step::Expand(b));
-            }
-        }
-        let Some((delta, step)) = best else {
+        let Some((delta, step)) = self.largest_step() else {
             return false;
         };
+        let n = self.n;
         for v in 0..n {
             match self.label[self.in_blossom[v]] {
                 Label::Outer => self.dual[v] = self.dual[v] - delta,
@@ -89,6 +63,37 @@ impl<W: Weight> Solver<W> {
             Step::Expand(b) => self.expand(b, false),
         }
         true
+    }
+
+    /// The largest dual step and what stops it (the first found among equals).
+    fn largest_step(&self) -> Option<(W, Step)> {
+        let n = self.n;
+        let mut best: Option<(W, Step)> = None;
+        let mut offer = |d: W, s: Step| {
+            if best.as_ref().is_none_or(|b| d < b.0) {
+                best = Some((d, s));
+            }
+        };
+        for v in 0..n {
+            match self.label[self.in_blossom[v]] {
+                Label::Outer => offer(self.dual[v], Step::Done),
+                Label::Free if self.best_edge[v] != NONE => {
+                    offer(self.slack(self.best_edge[v]), Step::FreeEdge(v));
+                }
+                _ => {}
+            }
+        }
+        for b in 0..2 * n {
+            if self.top(b) && self.label[b] == Label::Outer && self.best_edge[b] != NONE {
+                offer(self.slack(self.best_edge[b]).half(), Step::OuterEdge(b));
+            }
+        }
+        for b in n..2 * n {
+            if self.top(b) && self.label[b] == Label::Inner {
+                offer(self.dual[b], Step::Expand(b));
+            }
+        }
+        best
     }
 
     /// Shrinks the odd cycle closed by edge `k` between two outer blossoms

@@ -8,88 +8,22 @@ impl Setup {
     /// while a merge still adds value and fits (size, shared slot, every pair
     /// allowed).
     pub(super) fn greedy(&self) -> Vec<Cluster> {
-        let mut cl: Vec<Cluster> = self.atoms.iter().map(|a| self.cluster(a.clone())).collect();
-        let mut of = vec![0usize; self.n];
-        for (i, c) in cl.iter().enumerate() {
-            for &v in &c.members {
-                of[v] = i;
+        let mut m = Merger::new(self);
+        for c in 0..m.cl.len() {
+            let mut near: Vec<(usize, (Score, usize))> =
+                m.nb[c].iter().map(|(&d, &x)| (d, x)).collect();
+            near.sort_unstable();
+            for (d, x) in near.into_iter().filter(|&(d, _)| c < d) {
+                m.offer(c, d, x);
             }
         }
-        // Cross score and number of allowed pairs between neighbouring circles.
-        let mut nb: Vec<HashMap<usize, (Score, usize)>> = vec![HashMap::new(); cl.len()];
-        for v in 0..self.n {
-            for &(u, sc) in &self.adj[v] {
-                let (a, b) = (of[v], of[u]);
-                if v < u && a != b {
-                    for (x, y) in [(a, b), (b, a)] {
-                        let e = nb[x].entry(y).or_insert((0, 0));
-                        e.0 += sc;
-                        e.1 += 1;
-                    }
-                }
+        while let Some((_, _, c, d, vc, vd)) = m.heap.pop() {
+            if m.alive[c] && m.alive[d] && m.version[c] == vc && m.version[d] == vd {
+                m.merge(c, d);
             }
         }
-        let mut version = vec![0u32; cl.len()];
-        let mut alive = vec![true; cl.len()];
-        let mut heap = BinaryHeap::new();
-        let offer = |heap: &mut BinaryHeap<_>,
-                     cl: &[Cluster],
-                     version: &[u32],
-                     c: usize,
-                     d: usize,
-                     x: (Score, usize)| {
-            if let Some(gain) = self.merge_gain(&cl[c], &cl[d], x) {
-                let ids = Reverse((
-                    cl[c].members[0].min(cl[d].members[0]),
-                    cl[c].members[0].max(cl[d].members[0]),
-                ));
-                heap.push((gain, ids, c, d, version[c], version[d]));
-            }
-        };
-        for (c, near) in nb.iter().enumerate() {
-            for (&d, &x) in near {
-                if c < d {
-                    offer(&mut heap, &cl, &version, c, d, x);
-                }
-            }
-        }
-        while let Some((_, _, c, d, vc, vd)) = heap.pop() {
-            if !alive[c] || !alive[d] || version[c] != vc || version[d] != vd {
-                continue;
-            }
-            let (cross, _) = nb[c].get(&d).copied().unwrap_or((0, 0));
-            let taken = std::mem::take(&mut cl[d].members);
-            let (dscore, dmask) = (cl[d].score, cl[d].mask);
-            let target = &mut cl[c];
-            target.members.extend(taken);
-            target.members.sort_unstable();
-            target.mask &= dmask;
-            target.score += dscore + cross;
-            alive[d] = false;
-            version[c] += 1;
-            let from_d = std::mem::take(&mut nb[d]);
-            nb[c].remove(&d);
-            for (x, val) in from_d {
-                if x == c {
-                    continue;
-                }
-                nb[x].remove(&d);
-                for (p, q) in [(c, x), (x, c)] {
-                    let e = nb[p].entry(q).or_insert((0, 0));
-                    e.0 += val.0;
-                    e.1 += val.1;
-                }
-            }
-            let mut next: Vec<(usize, (Score, usize))> =
-                nb[c].iter().map(|(&x, &v)| (x, v)).collect();
-            next.sort_unstable();
-            for (x, val) in next {
-                let (a, b) = (c.min(x), c.max(x));
-                offer(&mut heap, &cl, &version, a, b, val);
-            }
-        }
-        cl.into_iter()
-            .zip(alive)
+        m.cl.into_iter()
+            .zip(m.alive)
             .filter(|(_, a)| *a)
             .map(|(c, _)| c)
             .collect()
@@ -236,13 +170,6 @@ impl Setup {
                 best = Some((delta, ch));
             }
         };
-        let mask_without = |c: &Cluster, x: usize| {
-            c.members
-                .iter()
-                .filter(|&&u| u != x)
-                .fold(u64::MAX, |m, &u| m & self.slots[u])
-        };
-        let mask_a = mask_without(&cl[a], v);
         for &b in &cands {
             let cb = &cl[b];
             *steps += (cb.members.len() * cb.members.len()) as u64;
@@ -263,33 +190,55 @@ impl Setup {
                 );
             }
             for &w in cb.members.iter().filter(|&&w| movable[w]) {
-                if mask_without(cb, w) & self.slots[v] == 0 || mask_a & self.slots[w] == 0 {
-                    continue;
+                if let Some((delta, swap)) = self.swap(v, w, (a, b), cl, own) {
+                    consider(delta, swap);
                 }
-                let rest_b: Vec<usize> = cb.members.iter().copied().filter(|&u| u != w).collect();
-                let rest_a: Vec<usize> =
-                    cl[a].members.iter().copied().filter(|&u| u != v).collect();
-                let (Some(vb), Some(wa)) = (self.gain(v, &rest_b), self.gain(w, &rest_a)) else {
-                    continue;
-                };
-                let wb = self.gain(w, &cb.members).unwrap_or(0);
-                let delta = (vb + wa - own - wb) as i128 * (self.n as i128 + 1);
-                consider(
-                    delta,
-                    Change::Swap {
-                        v,
-                        w,
-                        a,
-                        b,
-                        va: own,
-                        vb,
-                        wa,
-                        wb,
-                    },
-                );
             }
         }
         best.map(|b| b.1)
+    }
+
+    /// Trading `v` (in circle `a`, where it gains `own`) for `w` (in `b`):
+    /// what it adds, when both fit where they go.
+    fn swap(
+        &self,
+        v: usize,
+        w: usize,
+        (a, b): (usize, usize),
+        cl: &[Cluster],
+        own: Score,
+    ) -> Option<(i128, Change)> {
+        let mask_without = |c: &Cluster, x: usize| {
+            c.members
+                .iter()
+                .filter(|&&u| u != x)
+                .fold(u64::MAX, |m, &u| m & self.slots[u])
+        };
+        if mask_without(&cl[b], w) & self.slots[v] == 0
+            || mask_without(&cl[a], v) & self.slots[w] == 0
+        {
+            return None;
+        }
+        let without = |c: &Cluster, x: usize| -> Vec<usize> {
+            c.members.iter().copied().filter(|&u| u != x).collect()
+        };
+        let (rest_a, rest_b) = (without(&cl[a], v), without(&cl[b], w));
+        let (vb, wa) = (self.gain(v, &rest_b)?, self.gain(w, &rest_a)?);
+        let wb = self.gain(w, &cl[b].members).unwrap_or(0);
+        let delta = (vb + wa - own - wb) as i128 * (self.n as i128 + 1);
+        Some((
+            delta,
+            Change::Swap {
+                v,
+                w,
+                a,
+                b,
+                va: own,
+                vb,
+                wa,
+                wb,
+            },
+        ))
     }
 
     fn apply(&self, change: Change, cl: &mut [Cluster], of: &mut [usize]) {
@@ -368,6 +317,95 @@ impl Setup {
             matched,
             bound,
             exact,
+        }
+    }
+}
+
+/// A candidate merge: its gain, the first ids of both circles (for ties),
+/// the circles, and their versions when it was offered.
+type Offer = (i128, Reverse<(usize, usize)>, usize, usize, u32, u32);
+
+/// The greedy merge's state: circles, what lies between neighbouring circles
+/// (cross score, allowed pairs), and the merges on offer, best first.
+struct Merger<'s> {
+    s: &'s Setup,
+    cl: Vec<Cluster>,
+    nb: Vec<HashMap<usize, (Score, usize)>>,
+    version: Vec<u32>,
+    alive: Vec<bool>,
+    heap: BinaryHeap<Offer>,
+}
+
+impl<'s> Merger<'s> {
+    fn new(s: &'s Setup) -> Self {
+        let cl: Vec<Cluster> = s.atoms.iter().map(|a| s.cluster(a.clone())).collect();
+        let mut of = vec![0usize; s.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &v in &c.members {
+                of[v] = i;
+            }
+        }
+        let mut nb: Vec<HashMap<usize, (Score, usize)>> = vec![HashMap::new(); cl.len()];
+        for v in 0..s.n {
+            for &(u, sc) in &s.adj[v] {
+                let (a, b) = (of[v], of[u]);
+                if v < u && a != b {
+                    for (x, y) in [(a, b), (b, a)] {
+                        let e = nb[x].entry(y).or_insert((0, 0));
+                        e.0 += sc;
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        let n = cl.len();
+        Merger {
+            s,
+            cl,
+            nb,
+            version: vec![0; n],
+            alive: vec![true; n],
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    fn offer(&mut self, c: usize, d: usize, between: (Score, usize)) {
+        let (c, d) = (c.min(d), c.max(d));
+        if let Some(gain) = self.s.merge_gain(&self.cl[c], &self.cl[d], between) {
+            let (x, y) = (self.cl[c].members[0], self.cl[d].members[0]);
+            let ids = Reverse((x.min(y), x.max(y)));
+            self.heap
+                .push((gain, ids, c, d, self.version[c], self.version[d]));
+        }
+    }
+
+    /// Merges circle `d` into `c` and offers `c`'s new merges.
+    fn merge(&mut self, c: usize, d: usize) {
+        let (cross, _) = self.nb[c].get(&d).copied().unwrap_or((0, 0));
+        let taken = std::mem::take(&mut self.cl[d].members);
+        let (dscore, dmask) = (self.cl[d].score, self.cl[d].mask);
+        let target = &mut self.cl[c];
+        target.members.extend(taken);
+        target.members.sort_unstable();
+        target.mask &= dmask;
+        target.score += dscore + cross;
+        self.alive[d] = false;
+        self.version[c] += 1;
+        let from_d = std::mem::take(&mut self.nb[d]);
+        self.nb[c].remove(&d);
+        for (x, val) in from_d.into_iter().filter(|&(x, _)| x != c) {
+            self.nb[x].remove(&d);
+            for (p, q) in [(c, x), (x, c)] {
+                let e = self.nb[p].entry(q).or_insert((0, 0));
+                e.0 += val.0;
+                e.1 += val.1;
+            }
+        }
+        let mut next: Vec<(usize, (Score, usize))> =
+            self.nb[c].iter().map(|(&x, &v)| (x, v)).collect();
+        next.sort_unstable();
+        for (x, val) in next {
+            self.offer(c, x, val);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! One-to-one and reverse matching: mentees to mentors with capacities, for the
 //! maximum total score, exactly (a capacitated assignment, solved as a
-//! min-cost flow by [`super::flow`]).
+//! min-cost flow by `flow.rs`).
 
 use super::flow::{self, Graph};
 use super::weight::{self, Packing, Weight};

@@ -1,6 +1,6 @@
 //! Peer mode: people pair with each other (no mentors), for the maximum total
 //! score, exactly: a maximum weight matching on a general graph, by Edmonds'
-//! blossom algorithm (see [`super::blossom`]).
+//! blossom algorithm (see `blossom.rs`).
 
 use super::blossom;
 use super::weight::{self, Packing};

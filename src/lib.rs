@@ -1,1 +1,4 @@
-//! mentorkit
+//! mentorkit: run library staff mentorship programs from a folder of YAML and TOML files.
+
+pub mod ics;
+pub mod schedule;

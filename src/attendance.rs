@@ -1,0 +1,248 @@
+//! Who came to a session: present (`attendance`), `absent` or `excused`, one
+//! state per person. Marking is computed here as a list of edits to the
+//! session's three lists, so the command can apply them in place and an
+//! unchanged roll means no write at all.
+
+use std::fmt;
+
+/// The state recorded for a participant at one session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    Present,
+    Absent,
+    Excused,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 3] = [Mark::Present, Mark::Absent, Mark::Excused];
+
+    /// The session file's key for the list of this state.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Present => "attendance",
+            Mark::Absent => "absent",
+            Mark::Excused => "excused",
+        }
+    }
+}
+
+impl fmt::Display for Mark {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Mark::Present => "present",
+            Mark::Absent => "absent",
+            Mark::Excused => "excused",
+        })
+    }
+}
+
+/// A session's three lists as they are in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roll {
+    pub attendance: Vec<String>,
+    pub absent: Vec<String>,
+    pub excused: Vec<String>,
+}
+
+impl Roll {
+    pub fn list(&self, mark: Mark) -> &Vec<String> {
+        match mark {
+            Mark::Present => &self.attendance,
+            Mark::Absent => &self.absent,
+            Mark::Excused => &self.excused,
+        }
+    }
+
+    fn list_mut(&mut self, mark: Mark) -> &mut Vec<String> {
+        match mark {
+            Mark::Present => &mut self.attendance,
+            Mark::Absent => &mut self.absent,
+            Mark::Excused => &mut self.excused,
+        }
+    }
+
+    /// What is recorded for `id`, if anything.
+    pub fn mark_of(&self, id: &str) -> Option<Mark> {
+        Mark::ALL
+            .into_iter()
+            .find(|m| self.list(*m).iter().any(|x| x == id))
+    }
+
+    /// Applies `edits` in order (as the command does to the file).
+    pub fn apply(&mut self, edits: &[Edit]) {
+        for edit in edits {
+            match edit {
+                Edit::Insert { list, index, id } => {
+                    let items = self.list_mut(*list);
+                    items.insert((*index).min(items.len()), id.clone());
+                }
+                Edit::Remove { list, index, .. } => {
+                    let items = self.list_mut(*list);
+                    if *index < items.len() {
+                        items.remove(*index);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One change to one list; indexes hold at the moment the edit is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Insert {
+        list: Mark,
+        index: usize,
+        id: String,
+    },
+    Remove {
+        list: Mark,
+        index: usize,
+        id: String,
+    },
+}
+
+/// The edits that record `mark` for every id of `ids`: the id leaves the
+/// other lists and joins this one at its sorted place. An id already marked
+/// so gives no edit, so repeated runs change nothing.
+pub fn record(roll: &Roll, ids: &[String], mark: Mark) -> Vec<Edit> {
+    let mut roll = roll.clone();
+    let mut edits = Vec::new();
+    for id in ids {
+        if roll.list(mark).contains(id) {
+            continue;
+        }
+        for other in Mark::ALL.into_iter().filter(|m| *m != mark) {
+            while let Some(index) = roll.list(other).iter().position(|x| x == id) {
+                let edit = Edit::Remove {
+                    list: other,
+                    index,
+                    id: id.clone(),
+                };
+                roll.apply(std::slice::from_ref(&edit));
+                edits.push(edit);
+            }
+        }
+        let list = roll.list(mark);
+        let index = list.iter().position(|x| x > id).unwrap_or(list.len());
+        let edit = Edit::Insert {
+            list: mark,
+            index,
+            id: id.clone(),
+        };
+        roll.apply(std::slice::from_ref(&edit));
+        edits.push(edit);
+    }
+    edits
+}
+
+/// The candidate closest to `unknown`, if one is close enough to be a typo.
+pub fn nearest<'a>(
+    unknown: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let unknown = unknown.trim().to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&unknown, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn roll(present: &[&str], absent: &[&str], excused: &[&str]) -> Roll {
+        Roll {
+            attendance: ids(present),
+            absent: ids(absent),
+            excused: ids(excused),
+        }
+    }
+
+    #[test]
+    fn present_joins_in_sorted_place() {
+        let before = roll(&["ana", "cy"], &[], &[]);
+        let edits = record(&before, &ids(&["bo", "dee"]), Mark::Present);
+        assert_eq!(
+            edits,
+            [
+                Edit::Insert {
+                    list: Mark::Present,
+                    index: 1,
+                    id: "bo".to_owned()
+                },
+                Edit::Insert {
+                    list: Mark::Present,
+                    index: 3,
+                    id: "dee".to_owned()
+                },
+            ]
+        );
+        let mut after = before;
+        after.apply(&edits);
+        assert_eq!(after.attendance, ["ana", "bo", "cy", "dee"]);
+    }
+
+    #[test]
+    fn repeated_runs_change_nothing() {
+        let mut r = roll(&[], &[], &[]);
+        let want = ids(&["bo", "ana"]);
+        let edits = record(&r, &want, Mark::Excused);
+        r.apply(&edits);
+        assert_eq!(r.excused, ["ana", "bo"]);
+        assert!(record(&r, &want, Mark::Excused).is_empty());
+        // Naming someone twice in one run is one edit.
+        let twice = record(&roll(&[], &[], &[]), &ids(&["ana", "ana"]), Mark::Present);
+        assert_eq!(twice.len(), 1);
+    }
+
+    #[test]
+    fn a_person_has_one_state() {
+        let before = roll(&["ana", "bo"], &["cy"], &["bo"]);
+        let edits = record(&before, &ids(&["bo", "cy"]), Mark::Absent);
+        let mut after = before;
+        after.apply(&edits);
+        assert_eq!(after, roll(&["ana"], &["bo", "cy"], &[]));
+        assert_eq!(after.mark_of("bo"), Some(Mark::Absent));
+        assert_eq!(after.mark_of("zed"), None);
+        assert_eq!(
+            edits[0],
+            Edit::Remove {
+                list: Mark::Present,
+                index: 1,
+                id: "bo".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn unsorted_lists_keep_their_order() {
+        let before = roll(&["zed", "ana"], &[], &[]);
+        let mut after = before.clone();
+        after.apply(&record(&before, &ids(&["bo"]), Mark::Present));
+        assert_eq!(after.attendance, ["bo", "zed", "ana"]);
+    }
+
+    #[test]
+    fn nearest_match() {
+        let people = ["ana-ruiz", "bo-li", "carmen-diaz"];
+        assert_eq!(nearest("ana-ruis", people), Some("ana-ruiz"));
+        assert_eq!(nearest("Carmen-Dias", people), Some("carmen-diaz"));
+        assert_eq!(nearest("zzz", people), None);
+        assert_eq!(nearest("x", []), None);
+    }
+
+    #[test]
+    fn keys_and_names() {
+        let keys: Vec<&str> = Mark::ALL.iter().map(|m| m.key()).collect();
+        assert_eq!(keys, ["attendance", "absent", "excused"]);
+        assert_eq!(Mark::Excused.to_string(), "excused");
+    }
+}

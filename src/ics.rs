@@ -12,9 +12,11 @@
 //! - DTEND is the start plus the duration in elapsed time, written on the local
 //!   clock, so a session that spans a clock change still lasts as long.
 //!
-//! The icalendar crate writes the events (escaping, folding, CRLF); it adds a
-//! DTSTAMP and a random UID to every component it writes, so the VTIMEZONE
-//! block is written here with the crate's property formatting.
+//! The icalendar crate writes the events (escaping, CRLF); it adds a DTSTAMP
+//! and a random UID to every component it writes, so the VTIMEZONE block is
+//! written here with the crate's property formatting. Its folding lets the last
+//! piece of a long line reach 76 octets (0.17.17), so the finished text is
+//! unfolded and folded again here, at 75 octets on character boundaries.
 
 #[cfg(test)]
 mod python_check;
@@ -200,7 +202,34 @@ pub fn export(info: &CalendarInfo, events: &[IcsEvent], previous: &SequenceState
         text.push_str(&e.try_into_string().unwrap_or_default());
     }
     line(&mut text, "END", "VCALENDAR");
-    Export { text, state }
+    Export {
+        text: refold(&text),
+        state,
+    }
+}
+
+/// Folds every content line to at most 75 octets, never inside a UTF-8
+/// character; continuation lines start with one space (RFC 5545, 3.1).
+pub fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let mut out = String::with_capacity(text.len() + text.len() / 25);
+    for line in text.replace("\r\n ", "").split_terminator("\r\n") {
+        let mut rest = line;
+        let mut room = LIMIT;
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+        out.push_str(rest);
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// One property, formatted, escaped and folded by the icalendar crate.
@@ -215,9 +244,10 @@ fn line(out: &mut String, key: &str, value: &str) {
     }
 }
 
-/// The event's lines other than DTSTAMP: what its hash is taken over.
+/// The event's unfolded lines other than DTSTAMP: what its hash is taken over.
 fn without_stamp(event: &str) -> String {
     event
+        .replace("\r\n ", "")
         .split("\r\n")
         .filter(|l| !l.starts_with("DTSTAMP:"))
         .collect::<Vec<_>>()

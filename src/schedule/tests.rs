@@ -407,3 +407,54 @@ fn slugs() {
     assert_eq!(slug("supercalifragilistic", 5), "super");
     assert_eq!(session_id(date("2016-01-12"), "?"), "2016-01-12-workshop");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the closures, curriculum and end: workshops are on dates of
+        /// the rule, never on a closure, in order, one per entry at most, and
+        /// as many as the rule's dates up to `ends` allow.
+        #[test]
+        fn plans_respect_the_rule(
+            entries in 0usize..14,
+            skip_mask in 0u32..(1 << 14),
+            ends_months in proptest::option::of(0u32..16),
+        ) {
+            let all = expand(&Recurrence { ends: None, skip: Vec::new(), ..career() }, 40)
+                .unwrap()
+                .dates;
+            let skip: Vec<NaiveDate> =
+                (0..14).filter(|i| skip_mask & (1 << i) != 0).map(|i| all[i]).collect();
+            let ends = ends_months
+                .map(|m| date("2016-01-31").checked_add_months(chrono::Months::new(m)).unwrap());
+            let recurrence = Recurrence { skip: skip.clone(), ends, ..career() };
+            let titles: Vec<String> = (0..entries).map(|n| format!("Entry {n}")).collect();
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let plan = plan_workshops(&recurrence, &defaults(), &items(&titles)).unwrap();
+
+            let got: Vec<NaiveDate> = plan.sessions.iter().map(|s| s.date).collect();
+            prop_assert!(got.windows(2).all(|w| w[0] < w[1]));
+            prop_assert!(got.iter().all(|d| all.contains(d) && !skip.contains(d)));
+            let allowed = ends.map_or(usize::MAX, |e| all.iter().filter(|d| **d <= e).count());
+            prop_assert_eq!(got.len(), entries.min(allowed));
+            // No usable date before the last workshop is left out.
+            if let Some(last) = got.last() {
+                let usable = all.iter().filter(|d| *d <= last && !skip.contains(d)).count();
+                prop_assert_eq!(usable, got.len());
+            }
+            let fits = got.len() == entries;
+            prop_assert_eq!(fits, plan.end == PlanEnd::CurriculumUsedUp);
+            let warned = plan
+                .notes
+                .iter()
+                .any(|n| matches!(n, PlanNote::CurriculumDoesNotFit { .. }));
+            prop_assert_eq!(warned, !fits);
+            for (n, s) in plan.sessions.iter().enumerate() {
+                prop_assert_eq!(s.number, n + 1);
+                prop_assert_eq!(&s.title, &format!("Entry {n}"));
+            }
+        }
+    }
+}

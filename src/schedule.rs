@@ -56,6 +56,8 @@ pub struct CurriculumItem {
     pub title: String,
     pub topics: Vec<String>,
     pub activities: Vec<String>,
+    pub speakers: Vec<String>,
+    pub facilitator: Option<String>,
 }
 
 /// A workshop with its date: what `schedule` writes to `sessions/<id>.yaml`.
@@ -73,6 +75,8 @@ pub struct PlannedSession {
     pub online: Option<String>,
     pub topics: Vec<String>,
     pub activities: Vec<String>,
+    pub speakers: Vec<String>,
+    pub facilitator: Option<String>,
 }
 
 /// Why the calendar stops where it does.
@@ -272,6 +276,8 @@ pub fn plan_workshops(
             online: defaults.online.clone(),
             topics: item.topics.clone(),
             activities: item.activities.clone(),
+            speakers: item.speakers.clone(),
+            facilitator: item.facilitator.clone(),
         });
     }
 

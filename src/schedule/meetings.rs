@@ -107,6 +107,8 @@ pub fn plan_meetings(
                     online: group.online.clone(),
                     topics: Vec::new(),
                     activities: Vec::new(),
+                    speakers: Vec::new(),
+                    facilitator: None,
                 },
                 mentor: group.mentor.clone(),
                 mentees: group.mentees.clone(),

@@ -17,6 +17,7 @@ fn items(titles: &[&str]) -> Vec<CurriculumItem> {
             title: (*t).to_owned(),
             topics: vec![format!("{t} topic")],
             activities: vec!["journaling".to_owned()],
+            ..CurriculumItem::default()
         })
         .collect()
 }

@@ -68,43 +68,28 @@ impl Roll {
             .find(|m| self.list(*m).iter().any(|x| x == id))
     }
 
-    /// Applies `edits` in order (as the command does to the file).
+    /// Applies `edits` in order, as the command does to the file.
     pub fn apply(&mut self, edits: &[Edit]) {
         for edit in edits {
             match edit {
-                Edit::Insert { list, index, id } => {
-                    let items = self.list_mut(*list);
-                    items.insert((*index).min(items.len()), id.clone());
-                }
-                Edit::Remove { list, index, .. } => {
-                    let items = self.list_mut(*list);
-                    if *index < items.len() {
-                        items.remove(*index);
-                    }
-                }
+                Edit::Add { list, id } => self.list_mut(*list).push(id.clone()),
+                Edit::Remove { list, id } => self.list_mut(*list).retain(|x| x != id),
             }
         }
     }
 }
 
-/// One change to one list; indexes hold at the moment the edit is applied.
+/// One change to one list. New ids go at the end, as people add them by
+/// hand, so a list keeps the order its writer chose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
-    Insert {
-        list: Mark,
-        index: usize,
-        id: String,
-    },
-    Remove {
-        list: Mark,
-        index: usize,
-        id: String,
-    },
+    Add { list: Mark, id: String },
+    Remove { list: Mark, id: String },
 }
 
 /// The edits that record `mark` for every id of `ids`: the id leaves the
-/// other lists and joins this one at its sorted place. An id already marked
-/// so gives no edit, so repeated runs change nothing.
+/// other lists and joins this one. An id already marked so gives no edit, so
+/// repeated runs change nothing.
 pub fn record(roll: &Roll, ids: &[String], mark: Mark) -> Vec<Edit> {
     let mut roll = roll.clone();
     let mut edits = Vec::new();
@@ -112,26 +97,20 @@ pub fn record(roll: &Roll, ids: &[String], mark: Mark) -> Vec<Edit> {
         if roll.list(mark).contains(id) {
             continue;
         }
-        for other in Mark::ALL.into_iter().filter(|m| *m != mark) {
-            while let Some(index) = roll.list(other).iter().position(|x| x == id) {
-                let edit = Edit::Remove {
-                    list: other,
-                    index,
-                    id: id.clone(),
-                };
-                roll.apply(std::slice::from_ref(&edit));
-                edits.push(edit);
-            }
-        }
-        let list = roll.list(mark);
-        let index = list.iter().position(|x| x > id).unwrap_or(list.len());
-        let edit = Edit::Insert {
+        let mut these: Vec<Edit> = Mark::ALL
+            .into_iter()
+            .filter(|m| *m != mark && roll.list(*m).contains(id))
+            .map(|list| Edit::Remove {
+                list,
+                id: id.clone(),
+            })
+            .collect();
+        these.push(Edit::Add {
             list: mark,
-            index,
             id: id.clone(),
-        };
-        roll.apply(std::slice::from_ref(&edit));
-        edits.push(edit);
+        });
+        roll.apply(&these);
+        edits.extend(these);
     }
     edits
 }
@@ -167,27 +146,25 @@ mod tests {
     }
 
     #[test]
-    fn present_joins_in_sorted_place() {
+    fn present_joins_at_the_end() {
         let before = roll(&["ana", "cy"], &[], &[]);
         let edits = record(&before, &ids(&["bo", "dee"]), Mark::Present);
         assert_eq!(
             edits,
             [
-                Edit::Insert {
+                Edit::Add {
                     list: Mark::Present,
-                    index: 1,
                     id: "bo".to_owned()
                 },
-                Edit::Insert {
+                Edit::Add {
                     list: Mark::Present,
-                    index: 3,
                     id: "dee".to_owned()
                 },
             ]
         );
         let mut after = before;
         after.apply(&edits);
-        assert_eq!(after.attendance, ["ana", "bo", "cy", "dee"]);
+        assert_eq!(after.attendance, ["ana", "cy", "bo", "dee"]);
     }
 
     #[test]
@@ -196,7 +173,7 @@ mod tests {
         let want = ids(&["bo", "ana"]);
         let edits = record(&r, &want, Mark::Excused);
         r.apply(&edits);
-        assert_eq!(r.excused, ["ana", "bo"]);
+        assert_eq!(r.excused, ["bo", "ana"]);
         assert!(record(&r, &want, Mark::Excused).is_empty());
         // Naming someone twice in one run is one edit.
         let twice = record(&roll(&[], &[], &[]), &ids(&["ana", "ana"]), Mark::Present);
@@ -209,25 +186,16 @@ mod tests {
         let edits = record(&before, &ids(&["bo", "cy"]), Mark::Absent);
         let mut after = before;
         after.apply(&edits);
-        assert_eq!(after, roll(&["ana"], &["bo", "cy"], &[]));
+        assert_eq!(after, roll(&["ana"], &["cy", "bo"], &[]));
         assert_eq!(after.mark_of("bo"), Some(Mark::Absent));
         assert_eq!(after.mark_of("zed"), None);
         assert_eq!(
             edits[0],
             Edit::Remove {
                 list: Mark::Present,
-                index: 1,
                 id: "bo".to_owned()
             }
         );
-    }
-
-    #[test]
-    fn unsorted_lists_keep_their_order() {
-        let before = roll(&["zed", "ana"], &[], &[]);
-        let mut after = before.clone();
-        after.apply(&record(&before, &ids(&["bo"]), Mark::Present));
-        assert_eq!(after.attendance, ["bo", "zed", "ana"]);
     }
 
     #[test]

@@ -48,7 +48,8 @@ pub struct IcsEvent {
     pub id: String,
     pub title: String,
     pub date: NaiveDate,
-    pub time: NaiveTime,
+    /// `None`: an all-day event (a session file without a time).
+    pub time: Option<NaiveTime>,
     pub duration_minutes: u32,
     pub location: Option<String>,
     /// Link for online or hybrid sessions: URL, and in the description.
@@ -107,9 +108,14 @@ fn clean(text: &str) -> String {
         .to_owned()
 }
 
-/// Start and end on the program's clock.
+/// Start and end on the program's clock; an all-day event runs from
+/// midnight to midnight.
 pub fn local_span(zone: Tz, event: &IcsEvent) -> (NaiveDateTime, NaiveDateTime) {
-    let start = NaiveDateTime::new(event.date, event.time);
+    let Some(time) = event.time else {
+        let day = event.date.and_time(NaiveTime::MIN);
+        return (day, day + Duration::days(1));
+    };
+    let start = NaiveDateTime::new(event.date, time);
     let length = Duration::minutes(i64::from(event.duration_minutes));
     let instant = match zone.from_local_datetime(&start) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => Some(t),
@@ -129,8 +135,9 @@ fn vevent(info: &CalendarInfo, event: &IcsEvent) -> icalendar::Event {
     let mut e = icalendar::Event::new();
     e.uid(&uid(info, &event.id))
         .timestamp(info.stamp)
-        .summary(&clean(&event.title))
-        .starts(CalendarDateTime::WithTimezone {
+        .summary(&clean(&event.title));
+    if event.time.is_some() {
+        e.starts(CalendarDateTime::WithTimezone {
             date_time: start,
             tzid: tzid.clone(),
         })
@@ -138,6 +145,9 @@ fn vevent(info: &CalendarInfo, event: &IcsEvent) -> icalendar::Event {
             date_time: end,
             tzid,
         });
+    } else {
+        e.starts(start.date()).ends(end.date());
+    }
     let location = event
         .location
         .as_deref()
@@ -180,7 +190,7 @@ pub fn export(info: &CalendarInfo, events: &[IcsEvent], previous: &SequenceState
     line(&mut text, "X-WR-CALNAME", &clean(&info.program));
     line(&mut text, "X-WR-TIMEZONE", info.timezone.name());
 
-    let years = sorted.iter().map(|e| {
+    let years = sorted.iter().filter(|e| e.time.is_some()).map(|e| {
         let (start, end) = local_span(info.timezone, e);
         (start.date(), end.date())
     });

@@ -38,10 +38,13 @@ for event in events:
     if end <= start:
         print(f"{event['UID']} ends before it starts")
         sys.exit(1)
-    tzid = event["DTSTART"].params["TZID"]
-    ours = start.replace(tzinfo=None).replace(tzinfo=zones[tzid]).utcoffset()
     uid = str(event["UID"])
     session = uid.rsplit("@", 1)[0].rsplit("-", 1)[0]
+    if "TZID" not in event["DTSTART"].params:
+        print(f"{session} all-day {start.isoformat()}")
+        continue
+    tzid = event["DTSTART"].params["TZID"]
+    ours = start.replace(tzinfo=None).replace(tzinfo=zones[tzid]).utcoffset()
     utc = start.astimezone(timezone.utc).isoformat()
     print(f"{session} {utc} {int(start.utcoffset().total_seconds())} {int(ours.total_seconds())}")
 print(f"calendar ok {len(events)} events")

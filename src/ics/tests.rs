@@ -22,7 +22,7 @@ fn workshop(id: &str, day: &str, title: &str) -> IcsEvent {
         id: id.to_owned(),
         title: title.to_owned(),
         date: date(day),
-        time: time("14:00"),
+        time: Some(time("14:00")),
         duration_minutes: 150,
         location: Some("Central Library, Meeting Room B".to_owned()),
         topics: vec!["MBTI".to_owned(), "Holland Codes".to_owned()],
@@ -198,14 +198,14 @@ fn online_sessions_have_a_url() {
 fn a_session_across_the_fall_back_lasts_its_duration() {
     // 23:00 CDT on 5 November plus four hours is 02:00 CST: five clock hours.
     let mut e = workshop("2016-11-05-lock-in", "2016-11-05", "Lock-in");
-    e.time = time("23:00");
+    e.time = Some(time("23:00"));
     e.duration_minutes = 240;
     let (start, end) = local_span(chrono_tz::America::Chicago, &e);
     assert_eq!(start.to_string(), "2016-11-05 23:00:00");
     assert_eq!(end.to_string(), "2016-11-06 02:00:00");
     // And across the spring gap: 01:00 CST plus two hours is 04:00 CDT.
     e.date = date("2016-03-13");
-    e.time = time("01:00");
+    e.time = Some(time("01:00"));
     e.duration_minutes = 120;
     let (_, end) = local_span(chrono_tz::America::Chicago, &e);
     assert_eq!(end.to_string(), "2016-03-13 04:00:00");
@@ -214,7 +214,7 @@ fn a_session_across_the_fall_back_lasts_its_duration() {
 #[test]
 fn events_spanning_new_year_cover_both_years() {
     let mut e = workshop("2016-12-31-party", "2016-12-31", "Party");
-    e.time = time("22:00");
+    e.time = Some(time("22:00"));
     e.duration_minutes = 240;
     let text = export(&info(), &[e], &SequenceState::default()).text;
     assert!(text.contains("DTEND;TZID=America/Chicago:20170101T020000\r\n"));
@@ -259,9 +259,9 @@ fn python_icalendar_reads_it_back() {
     let mut events = career();
     // Both DST edges: the Sunday mornings of the changes.
     let mut spring = workshop("2016-03-13-spring", "2016-03-13", "Spring");
-    spring.time = time("03:30");
+    spring.time = Some(time("03:30"));
     let mut fall = workshop("2016-11-06-fall", "2016-11-06", "Fall");
-    fall.time = time("01:30");
+    fall.time = Some(time("01:30"));
     events.extend([spring, fall]);
     let text = export(&info(), &events, &SequenceState::default()).text;
     let Some(report) = crate::ics::python_check::run(&text) else {
@@ -313,7 +313,7 @@ fn python_agrees_with_our_vtimezone_in_many_zones() {
             .map(|n| {
                 let day = start + chrono::Days::new(14 * n);
                 let mut e = workshop(&format!("{day}-w"), &day.to_string(), "W");
-                e.time = time("03:30");
+                e.time = Some(time("03:30"));
                 e
             })
             .collect();
@@ -377,4 +377,16 @@ fn refold_keeps_every_line_within_75_octets() {
         assert!(line.len() <= 75);
     }
     assert_eq!(refold(&wide).replace("\r\n ", ""), wide);
+}
+
+#[test]
+fn a_session_without_a_time_is_an_all_day_event() {
+    let mut e = workshop("2016-05-01-open-house", "2016-05-01", "Open House");
+    e.time = None;
+    let text = export(&info(), &[e], &SequenceState::default()).text;
+    assert_well_formed(&text);
+    assert!(text.contains("DTSTART;VALUE=DATE:20160501\r\n"), "{text}");
+    assert!(text.contains("DTEND;VALUE=DATE:20160502\r\n"));
+    // No timed event, so no zone definition is needed.
+    assert!(!text.contains("VTIMEZONE"));
 }

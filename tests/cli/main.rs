@@ -1,1 +1,11 @@
+//! The integration tests: one binary that drives the real `mentorkit`
+//! executable on temporary program folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod check;
+mod foundation;
+mod intake;
+mod reliability;
+mod screening;
+mod support;

@@ -1,0 +1,357 @@
+//! The command tree (clap derive). Each subcommand has its own Args struct;
+//! doc comments are the help text, and completions and the man page come from
+//! the same definition.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Run a library staff mentorship program from a folder of YAML and TOML files.
+#[derive(Debug, Parser)]
+#[command(name = "mentorkit", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Run in this program folder instead of looking upwards from the current one
+    #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
+pub enum Command {
+    /// Create a new program folder from a template
+    Init(InitArgs),
+    /// Add an applicant or mentor, or import a Forms export of applications
+    Apply(ApplyArgs),
+    /// Apply the eligibility rules and capacity; write screening.yaml
+    Screen(ScreenArgs),
+    /// Pair or group mentees and mentors for the highest total score; write matches.yaml
+    Match(MatchArgs),
+    /// Lay out the sessions from [schedule] and the curriculum; export a calendar
+    Schedule(ScheduleArgs),
+    /// Record who attended a session
+    Attend(AttendArgs),
+    /// Render documents: the cohort report, career plans, resumes, handouts, trends
+    Report(ReportArgs),
+    /// Show each mentee's attendance, deliverables, goals and surveys, and who is at risk
+    Progress(ProgressArgs),
+    /// Import survey answers from a Forms export
+    Survey(SurveyArgs),
+    /// Validate the whole folder and report every problem
+    Check(CheckArgs),
+    /// List participants, sessions or matches
+    List(ListArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// An aligned table for people
+    #[default]
+    Table,
+    /// JSON with stable keys, for scripts
+    Json,
+    /// CSV, safe to open in a spreadsheet
+    Csv,
+}
+
+/// The starter programs `init` can copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Template {
+    /// A nine-month group career development program for support staff
+    CareerDevelopment,
+    /// Peer mentoring: colleagues of equal rank pair up
+    Peer,
+    /// Reverse mentoring: junior, tech-fluent staff guide senior staff
+    Reverse,
+    /// Group mentoring: a mentor with a small group
+    Group,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it must not exist, or be empty)
+    pub dir: PathBuf,
+    /// The starter program to copy
+    #[arg(long, value_enum, default_value = "career-development")]
+    pub template: Template,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Full name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Email address (unique in the folder)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// mentee or mentor
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Department, e.g. Circulation
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Position or job title
+    #[arg(long)]
+    pub position: Option<String>,
+    /// Branch
+    #[arg(long)]
+    pub branch: Option<String>,
+    /// Date hired (YYYY-MM-DD)
+    #[arg(long)]
+    pub hired: Option<String>,
+    /// Whether the person is a manager (yes/no)
+    #[arg(long)]
+    pub manager: Option<String>,
+    /// Degrees held (repeat or separate with commas)
+    #[arg(long, value_delimiter = ',')]
+    pub degrees: Vec<String>,
+    /// Date applied (YYYY-MM-DD; default today)
+    #[arg(long)]
+    pub applied: Option<String>,
+    /// Competencies to develop (mentee) or offer (mentor)
+    #[arg(long, value_delimiter = ',')]
+    pub competencies: Vec<String>,
+    /// Weekly slots such as tue-pm (repeat or separate with commas)
+    #[arg(long, value_delimiter = ',')]
+    pub availability: Vec<String>,
+    /// in-person, virtual or hybrid
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// Mentors: most mentees at once
+    #[arg(long)]
+    pub capacity: Option<u32>,
+    /// Career goal
+    #[arg(long)]
+    pub career_goal: Option<String>,
+    /// Why the person applies
+    #[arg(long)]
+    pub motivation: Option<String>,
+    /// Skills the person has
+    #[arg(long, value_delimiter = ',')]
+    pub skills: Vec<String>,
+    /// Mentors the mentee would like (ids)
+    #[arg(long, value_delimiter = ',')]
+    pub prefers: Vec<String>,
+    /// Import a Forms export (CSV) instead of one person from flags
+    #[arg(long, value_name = "FILE")]
+    pub from_csv: Option<PathBuf>,
+    /// The import map: which column fills which field
+    #[arg(long, value_name = "FILE", requires = "from_csv")]
+    pub map: Option<PathBuf>,
+    /// With --from-csv: skip bad rows (and report them) instead of refusing the whole import
+    #[arg(long, requires = "from_csv")]
+    pub skip_bad: bool,
+    /// Never ask at the terminal; refuse when a field is missing
+    #[arg(long)]
+    pub no_input: bool,
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// How to print the funnel
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Show the decisions, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// Show the parts of this person's score and the alternatives they lost to
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
+    /// A TOML file of other weights ([matching.weights] keys) to try
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
+    /// With --weights: show how the matches and total would change, write nothing
+    #[arg(long, requires = "weights")]
+    pub compare: bool,
+    /// How to print the matches
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Print the matches, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    #[command(subcommand)]
+    pub action: Option<ScheduleAction>,
+    /// Also export every session as an iCalendar file
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Also lay out each pair's or group's meetings from matches.yaml
+    #[arg(long)]
+    pub meetings: bool,
+    /// Report what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleAction {
+    /// Rank the weekly slots by how many can attend
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Rank for these people only (a pair or group)
+    #[arg(long = "for", value_name = "ID", num_args = 1..)]
+    pub for_ids: Vec<String>,
+    /// How to print the ranking
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendArgs {
+    /// The session (its id, the file name without .yaml)
+    pub session: String,
+    /// The participants (ids)
+    #[arg(required = true)]
+    pub ids: Vec<String>,
+    /// Record them as absent
+    #[arg(long, conflicts_with = "excused")]
+    pub absent: bool,
+    /// Record them as excused
+    #[arg(long)]
+    pub excused: bool,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The documents `report` renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// The cohort report for the director
+    Cohort,
+    /// A career plan per person
+    CareerPlan,
+    /// A resume skeleton per person
+    Resume,
+    /// Agendas, sign-in sheets and certificates
+    Handouts,
+    /// Trends across several cohort folders
+    Trends,
+}
+
+/// The document formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Markdown
+    Md,
+    /// Print-ready HTML
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// What to render
+    #[arg(value_enum)]
+    pub kind: ReportKind,
+    /// For trends: the cohort folders to compare
+    pub folders: Vec<PathBuf>,
+    /// Markdown or HTML (default: both)
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
+    /// Where to write (default: out/ in the program folder)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Only this person's documents
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+    /// Print the JSON the templates see, write nothing
+    #[arg(long)]
+    pub context: bool,
+    /// List what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// How to print the rows
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SurveyArgs {
+    #[command(subcommand)]
+    pub action: SurveyAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyAction {
+    /// Read a Forms export of a survey into each person's surveys.NAME
+    Import(SurveyImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SurveyImportArgs {
+    /// The survey's name, e.g. pre or post
+    pub name: String,
+    /// The Forms export
+    #[arg(long, value_name = "FILE")]
+    pub from_csv: PathBuf,
+    /// The map: email column, questions and answer words
+    #[arg(long, value_name = "FILE")]
+    pub map: PathBuf,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListWhat {
+    #[default]
+    Participants,
+    Sessions,
+    Matches,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum, default_value_t)]
+    pub what: ListWhat,
+    /// How to print it
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_tree_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

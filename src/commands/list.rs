@@ -1,0 +1,115 @@
+//! `mentorkit list participants|sessions|matches`.
+
+use serde_json::{Value, json};
+
+use super::Ctx;
+use crate::cli::{ListArgs, ListWhat};
+use crate::error::{Error, Result};
+use crate::output::Table;
+use crate::store::Folder;
+
+/// The JSON keys of `list participants`, in order (documented in the README).
+pub const PARTICIPANT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "email",
+    "role",
+    "department",
+    "position",
+    "branch",
+    "hired",
+    "manager",
+    "degrees",
+    "competencies",
+    "skills",
+    "availability",
+    "modality",
+    "capacity",
+];
+
+/// The JSON keys of `list sessions`, in order (documented in the README).
+pub const SESSION_KEYS: &[&str] = &[
+    "id", "title", "kind", "date", "time", "duration", "location", "online", "attended", "absent",
+    "excused",
+];
+
+/// Runs the command.
+pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let folder = Folder::load(&ctx.root()?)?;
+    let table = match args.what {
+        ListWhat::Participants => participants(&folder),
+        ListWhat::Sessions => sessions(&folder),
+        ListWhat::Matches => {
+            return Err(Error::Refused(
+                "no matches yet; run `mentorkit match` first".into(),
+            ));
+        }
+    };
+    table.print(args.format)
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> Value {
+    v.as_ref()
+        .map_or(Value::Null, |x| Value::String(x.to_string()))
+}
+
+fn list<T: ToString>(v: &[T]) -> Value {
+    Value::Array(v.iter().map(|x| Value::String(x.to_string())).collect())
+}
+
+/// A row per participant, by id.
+pub fn participants(folder: &Folder) -> Table {
+    let mut t = Table::new(PARTICIPANT_KEYS).brief(&[
+        "id",
+        "name",
+        "role",
+        "department",
+        "position",
+        "availability",
+    ]);
+    for (id, p) in &folder.participants {
+        let capacity = match p.role {
+            crate::model::Role::Mentor => json!(p.capacity()),
+            crate::model::Role::Mentee => Value::Null,
+        };
+        t.push(vec![
+            json!(id),
+            json!(p.name),
+            json!(p.email),
+            json!(p.role.as_str()),
+            json!(p.department),
+            opt(&p.position),
+            opt(&p.branch),
+            opt(&p.hired),
+            json!(p.is_manager()),
+            list(&p.degrees),
+            list(&p.competencies),
+            list(&p.skills),
+            list(&p.availability),
+            json!(p.modality().as_str()),
+            capacity,
+        ]);
+    }
+    t
+}
+
+/// A row per session, by id (ids sort by date).
+pub fn sessions(folder: &Folder) -> Table {
+    let mut t = Table::new(SESSION_KEYS).brief(&["id", "date", "time", "title", "attended"]);
+    for (id, s) in &folder.sessions {
+        t.push(vec![
+            json!(id),
+            json!(s.title),
+            json!(s.kind().as_str()),
+            json!(s.date.to_string()),
+            opt(&s.time),
+            opt(&s.duration),
+            opt(&s.location),
+            opt(&s.online),
+            list(&s.attendance),
+            list(&s.absent),
+            list(&s.excused),
+        ]);
+    }
+    t
+}

@@ -1,0 +1,59 @@
+//! One module per subcommand: the glue between the command line, the store
+//! and the pure logic.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+
+pub mod apply;
+pub mod attend;
+pub mod check;
+pub mod init;
+pub mod list;
+pub mod match_cmd;
+pub mod meta;
+pub mod progress;
+pub mod report;
+pub mod schedule;
+pub mod screen;
+pub mod survey;
+
+/// What every command knows before it starts: where the folder is.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// `-C DIR`, when given.
+    pub dir: Option<PathBuf>,
+}
+
+impl Ctx {
+    /// The program folder: `-C DIR`, or the nearest upwards with a program.toml.
+    pub fn root(&self) -> Result<PathBuf> {
+        crate::store::find_root(self.dir.as_deref())
+    }
+
+    /// A path given on the command line, relative to the current folder.
+    pub fn user_path(&self, p: &Path) -> PathBuf {
+        p.to_path_buf()
+    }
+}
+
+/// Runs the parsed command.
+pub fn dispatch(cli: Cli) -> Result<()> {
+    let ctx = Ctx { dir: cli.dir };
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::Apply(a) => apply::run(&ctx, a),
+        Command::Screen(a) => screen::run(&ctx, a),
+        Command::Match(a) => match_cmd::run(&ctx, a),
+        Command::Schedule(a) => schedule::run(&ctx, a),
+        Command::Attend(a) => attend::run(&ctx, a),
+        Command::Report(a) => report::run(&ctx, a),
+        Command::Progress(a) => progress::run(&ctx, a),
+        Command::Survey(a) => survey::run(&ctx, a),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::List(a) => list::run(&ctx, a),
+        Command::Completions(a) => meta::completions(a),
+        Command::Man => meta::man(),
+    }
+}

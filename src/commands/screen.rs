@@ -1,0 +1,161 @@
+//! `mentorkit screen`: applies `[eligibility]`, overrides and capacity,
+//! writes `screening.yaml` and prints the funnel.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::Ctx;
+use crate::cli::ScreenArgs;
+use crate::error::{Error, Result};
+use crate::model::screening::{Outcome, Screening};
+use crate::output::Table;
+use crate::screen::{self, AsOfSource, FunnelRow};
+use crate::store::{Folder, Lock, SCREENING_FILE, write_screening};
+
+/// The JSON keys of the funnel, in order (documented in the README).
+pub const FUNNEL_KEYS: &[&str] = &[
+    "department",
+    "applied",
+    "eligible",
+    "accepted",
+    "waitlisted",
+    "ineligible",
+];
+
+/// How many people each list on stderr shows; the rest are in the file.
+const LISTED: usize = 20;
+
+/// The `department` of the funnel's total row.
+pub const ALL_DEPARTMENTS: &str = "All departments";
+
+/// Runs the command.
+pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
+    let root = ctx.root()?;
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(Lock::acquire(&root)?)
+    };
+    let folder = load_for_screening(&root)?;
+    let (as_of, source) = screen::as_of(&folder.program, today());
+    let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
+    let rows = screen::funnel(&screening, &folder.participants);
+    funnel_table(&rows).print(args.format)?;
+    eprint!(
+        "{}",
+        summary(&screening, &rows, as_of, source, args.dry_run)
+    );
+    if args.dry_run {
+        eprintln!("dry run: {SCREENING_FILE} not written");
+    } else if write_screening(&root, &screening)? {
+        eprintln!("wrote {SCREENING_FILE}");
+    } else {
+        eprintln!("{SCREENING_FILE} is unchanged");
+    }
+    Ok(())
+}
+
+/// Loads the folder; problems with `screening.yaml` itself do not stop
+/// `screen`, which is about to write it again.
+fn load_for_screening(root: &Path) -> Result<Folder> {
+    let (folder, problems) = Folder::load_all(root)?;
+    let problems: Vec<_> = problems
+        .into_iter()
+        .filter(|p| p.file != Path::new(SCREENING_FILE))
+        .collect();
+    match folder {
+        Some(f) if problems.is_empty() => Ok(f),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+/// Today's date, or `MENTORKIT_TODAY` (YYYY-MM-DD) when set, so that a run
+/// can be reproduced later.
+pub(crate) fn today() -> NaiveDate {
+    std::env::var("MENTORKIT_TODAY")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The funnel as a table: a row per department, then the total.
+pub fn funnel_table(rows: &[FunnelRow]) -> Table {
+    let mut t = Table::new(FUNNEL_KEYS);
+    for r in rows {
+        t.push(vec![
+            json!(r.department.as_deref().unwrap_or(ALL_DEPARTMENTS)),
+            json!(r.applied),
+            json!(r.eligible),
+            json!(r.accepted),
+            json!(r.waitlisted),
+            json!(r.ineligible),
+        ]);
+    }
+    t
+}
+
+/// What screening decided, in words, for stderr: the ineligible with their
+/// reasons, the waitlist in order (with `all`, the accepted too), the funnel.
+fn summary(
+    screening: &Screening,
+    rows: &[FunnelRow],
+    as_of: NaiveDate,
+    source: AsOfSource,
+    all: bool,
+) -> String {
+    let from = match source {
+        AsOfSource::Setting => "as_of in program.toml",
+        AsOfSource::ProgramStart => "the program's start; set as_of in [eligibility] to change it",
+        AsOfSource::Today => "today; set as_of in [eligibility] to fix it",
+    };
+    let mut out = format!("years of service counted to {as_of} ({from})\n");
+    let line = |id: &str, reasons: &[String]| {
+        if reasons.is_empty() {
+            format!("  {id}\n")
+        } else {
+            format!("  {id}: {}\n", reasons.join("; "))
+        }
+    };
+    let mut lists: Vec<(Outcome, &str)> = vec![
+        (Outcome::Ineligible, "ineligible"),
+        (Outcome::Waitlisted, "waitlisted, in order"),
+    ];
+    if all {
+        lists.insert(0, (Outcome::Accepted, "accepted"));
+    }
+    for (outcome, title) in lists {
+        let ids: Vec<&str> = match outcome {
+            Outcome::Waitlisted => screening.waitlist(),
+            other => screening.with(other).collect(),
+        };
+        if ids.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{title}:\n"));
+        let more = ids.len().saturating_sub(LISTED);
+        for id in ids.into_iter().take(LISTED) {
+            let reasons = screening
+                .decisions
+                .get(id)
+                .map(|d| d.reasons.as_slice())
+                .unwrap_or_default();
+            out.push_str(&line(id, reasons));
+        }
+        if more > 0 {
+            out.push_str(&format!("  … and {more} more in {SCREENING_FILE}\n"));
+        }
+    }
+    if let Some(total) = rows.last() {
+        out.push_str(&format!(
+            "{} applied → {} eligible → {} accepted",
+            total.applied, total.eligible, total.accepted
+        ));
+        if total.waitlisted > 0 {
+            out.push_str(&format!(" → {} waitlisted", total.waitlisted));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,235 @@
+//! In-place edits of YAML files that people write: change one value, add to a
+//! list, keep every comment and the order of everything else (yaml-edit keeps
+//! the file's syntax tree, trivia included).
+
+use std::path::Path;
+use std::str::FromStr;
+
+use yaml_edit::{Document, Mapping, Sequence, YamlValue};
+
+use crate::error::{Error, Problem, Result};
+
+/// A YAML file opened for editing.
+pub struct YamlDoc {
+    doc: Document,
+    original: String,
+}
+
+impl YamlDoc {
+    /// Parses `text` (the file at `rel`) for editing.
+    pub fn parse(rel: &Path, text: &str) -> Result<YamlDoc> {
+        let doc = Document::from_str(text).map_err(|e| {
+            Error::problem(Problem::file(
+                rel,
+                format!("cannot be edited in place: {e}"),
+            ))
+        })?;
+        if doc.as_mapping().is_none() {
+            return Err(Error::problem(Problem::file(
+                rel,
+                "cannot be edited in place: it is not a mapping of fields",
+            )));
+        }
+        Ok(YamlDoc {
+            doc,
+            original: text.to_string(),
+        })
+    }
+
+    fn root(&self) -> Result<Mapping> {
+        self.doc
+            .as_mapping()
+            .ok_or_else(|| Error::Refused("the document is not a mapping".into()))
+    }
+
+    /// The mapping at `path` (keys from the top), created when missing.
+    fn mapping_at(&self, path: &[&str]) -> Result<Mapping> {
+        let mut map = self.root()?;
+        for key in path {
+            let next = match map.get_mapping(*key) {
+                Some(m) => m,
+                None => {
+                    if map.contains_key(*key) {
+                        return Err(Error::Refused(format!(
+                            "`{key}` is not a mapping of fields; fix it by hand first"
+                        )));
+                    }
+                    map.set(*key, Mapping::new_pending_block());
+                    map.get_mapping(*key).ok_or_else(|| {
+                        Error::Refused(format!("could not add `{key}` to the file"))
+                    })?
+                }
+            };
+            map = next;
+        }
+        Ok(map)
+    }
+
+    /// Sets `key` inside the mapping at `path` to a scalar value.
+    pub fn set_scalar(&self, path: &[&str], key: &str, value: Scalar<'_>) -> Result<()> {
+        let map = self.mapping_at(path)?;
+        match value {
+            Scalar::Str(s) => map.set(key, s),
+            Scalar::Bool(b) => map.set(key, b),
+            Scalar::Int(i) => map.set(key, i),
+            Scalar::Raw(s) => map.set(key, YamlValue::scalar(yaml_edit::ScalarValue::plain(s))),
+        }
+        Ok(())
+    }
+
+    /// Removes `key` from the mapping at `path`, if there.
+    pub fn remove(&self, path: &[&str], key: &str) -> Result<()> {
+        let map = self.mapping_at(path)?;
+        map.remove(key);
+        Ok(())
+    }
+
+    /// The items of the list `key` at the top level, as text.
+    pub fn list(&self, key: &str) -> Vec<String> {
+        self.root()
+            .ok()
+            .and_then(|m| m.get_sequence(key))
+            .map(|s| seq_strings(&s))
+            .unwrap_or_default()
+    }
+
+    /// Appends `item` to the top-level list `key` unless already there;
+    /// creates the list when missing. Returns whether it changed.
+    pub fn add_to_list(&self, key: &str, item: &str) -> Result<bool> {
+        let root = self.root()?;
+        match root.get_sequence(key) {
+            Some(seq) => {
+                if seq_strings(&seq).iter().any(|s| s == item) {
+                    return Ok(false);
+                }
+                seq.push(item);
+            }
+            None => {
+                if root.contains_key(key) {
+                    let node = root.get(key);
+                    let is_null = node
+                        .as_ref()
+                        .and_then(|n| n.as_scalar().map(|s| s.as_string()))
+                        .is_some_and(|s| {
+                            s.trim().is_empty() || s.trim() == "~" || s.trim() == "null"
+                        });
+                    if !is_null {
+                        return Err(Error::Refused(format!(
+                            "`{key}` is not a list; fix it by hand first"
+                        )));
+                    }
+                }
+                root.set(key, YamlValue::from_sequence(vec![YamlValue::scalar(item)]));
+            }
+        }
+        Ok(true)
+    }
+
+    /// Removes `item` from the top-level list `key`. Returns whether it changed.
+    pub fn remove_from_list(&self, key: &str, item: &str) -> Result<bool> {
+        let root = self.root()?;
+        let Some(seq) = root.get_sequence(key) else {
+            return Ok(false);
+        };
+        let Some(i) = seq_strings(&seq).iter().position(|s| s == item) else {
+            return Ok(false);
+        };
+        seq.remove(i);
+        if seq.is_empty() {
+            root.remove(key);
+        }
+        Ok(true)
+    }
+
+    /// The edited text, and whether it differs from what was read.
+    pub fn finish(&self) -> (String, bool) {
+        let mut text = self.doc.to_string();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let changed = text != self.original;
+        (text, changed)
+    }
+}
+
+/// A scalar to write.
+#[derive(Debug, Clone, Copy)]
+pub enum Scalar<'a> {
+    /// Text, quoted as YAML needs.
+    Str(&'a str),
+    Bool(bool),
+    Int(i64),
+    /// Written as is (a date such as `2016-05-01`).
+    Raw(&'a str),
+}
+
+fn seq_strings(seq: &Sequence) -> Vec<String> {
+    seq.values()
+        .filter_map(|v| v.as_scalar().map(|s| s.as_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(text: &str, f: impl FnOnce(&YamlDoc)) -> String {
+        let doc = YamlDoc::parse(Path::new("x.yaml"), text).unwrap();
+        f(&doc);
+        doc.finish().0
+    }
+
+    #[test]
+    fn set_keeps_comments_and_order() {
+        let text = "# Ana's record\nname: Ana  # preferred name\nemail: a@x.org\n\n# goals below\ndeliverables:\n  resume: draft  # due May\n  career-plan: not-started\n";
+        let out = edit(text, |d| {
+            d.set_scalar(&["deliverables"], "resume", Scalar::Str("done"))
+                .unwrap()
+        });
+        assert_eq!(out, text.replace("resume: draft", "resume: done"));
+    }
+
+    #[test]
+    fn nested_mapping_is_created() {
+        let out = edit("name: Ana\nemail: a@x.org\n", |d| {
+            d.set_scalar(&["outcome"], "completed", Scalar::Bool(true))
+                .unwrap()
+        });
+        assert_eq!(
+            out,
+            "name: Ana\nemail: a@x.org\noutcome:\n  completed: true\n"
+        );
+    }
+
+    #[test]
+    fn lists_grow_once_and_keep_style() {
+        let text = "title: T\nattendance:\n  - ana  # late\n  - bo\nnotes: x\n";
+        let out = edit(text, |d| {
+            assert!(d.add_to_list("attendance", "cy").unwrap());
+            assert!(!d.add_to_list("attendance", "ana").unwrap());
+        });
+        assert_eq!(
+            out,
+            "title: T\nattendance:\n  - ana  # late\n  - bo\n  - cy\nnotes: x\n"
+        );
+        let out = edit("title: T\nattendance: [ana]\n", |d| {
+            d.add_to_list("attendance", "bo").unwrap();
+        });
+        assert_eq!(out, "title: T\nattendance: [ana, bo]\n");
+        let out = edit("title: T\n", |d| {
+            d.add_to_list("attendance", "bo").unwrap();
+        });
+        assert_eq!(out, "title: T\nattendance:\n- bo\n");
+    }
+
+    #[test]
+    fn strings_that_need_quotes_are_quoted() {
+        let out = edit("name: Ana\n", |d| {
+            d.set_scalar(&[], "notes", Scalar::Str("yes: # really"))
+                .unwrap()
+        });
+        let back: std::collections::BTreeMap<String, String> =
+            serde_saphyr::from_str(&out).unwrap();
+        assert_eq!(back["notes"], "yes: # really");
+    }
+}

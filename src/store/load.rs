@@ -1,0 +1,237 @@
+//! Reads every file of the folder, each problem kept with its place, so that
+//! `check` can report them all in one pass.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::diag::{toml_problem, yaml_problem};
+use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
+use crate::error::{Problem, Result};
+use crate::model::{Participant, ProgramFile, Session, is_valid_id};
+
+/// The largest record file read (1 MiB): one person or session is a few KiB.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// Reads a text file for parsing: refuses what is too large, not a regular
+/// file, or not UTF-8; strips a byte order mark. `rel` names it in problems.
+pub fn read_text(path: &Path, rel: &Path, limit: u64) -> Result<String, Problem> {
+    let meta = fs::metadata(path).map_err(|e| {
+        let why = match e.raw_os_error() {
+            Some(40) => "a symbolic link that loops".to_string(),
+            _ if e.kind() == std::io::ErrorKind::NotFound => {
+                "cannot be read: it is missing, or a link to nothing".to_string()
+            }
+            _ => format!("cannot be read: {e}"),
+        };
+        Problem::file(rel, why)
+    })?;
+    if !meta.is_file() {
+        return Err(
+            Problem::file(rel, "is not a file").help("record folders hold only .yaml files")
+        );
+    }
+    if meta.len() > limit {
+        return Err(Problem::file(
+            rel,
+            format!(
+                "is {} bytes, more than the {} a record may have; refused",
+                meta.len(),
+                limit
+            ),
+        )
+        .help("a record file holds one person or session; check that the right file is here"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| Problem::file(rel, format!("cannot be read: {e}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (line, column) = super::diag::line_col(&before, before.len());
+            let mut p = Problem::file(rel, "is not UTF-8 text").help(
+                "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+            );
+            p.line = Some(line);
+            p.column = Some(column);
+            return Err(p);
+        }
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000;
+    budget.max_events = 100_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_depth = 32;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+pub(super) fn parse_yaml<T: DeserializeOwned>(
+    rel: &Path,
+    text: &str,
+    what: &str,
+) -> Result<T, Problem> {
+    serde_saphyr::from_str_with_options(text, yaml_options())
+        .map_err(|e| yaml_problem(rel, text, &e, what))
+}
+
+/// Parses a participant record.
+pub fn parse_participant(rel: &Path, text: &str) -> Result<Participant, Problem> {
+    parse_yaml(rel, text, "participant")
+}
+
+/// Parses a session record.
+pub fn parse_session(rel: &Path, text: &str) -> Result<Session, Problem> {
+    parse_yaml(rel, text, "session")
+}
+
+/// Reads and parses `program.toml`.
+pub(crate) fn parse_program(rel: &Path, text: &str) -> Result<ProgramFile, Problem> {
+    toml::from_str(text).map_err(|e| toml_problem(rel, text, &e))
+}
+
+/// The `.yaml` files of a record folder, sorted, with problems for anything else in it.
+fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+    let path = root.join(dir);
+    let entries = match fs::read_dir(&path) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(Problem::file(dir, format!("cannot be read: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = PathBuf::from(dir).join(&name);
+        if name.starts_with('.') {
+            continue;
+        }
+        let Some(stem) = name.strip_suffix(".yaml") else {
+            let help = match name.strip_suffix(".yml") {
+                Some(stem) => format!("rename it to {stem}.yaml"),
+                None => format!("{dir}/ holds only <id>.yaml files; move it elsewhere"),
+            };
+            problems.push(Problem::file(rel, "is not a .yaml record").help(help));
+            continue;
+        };
+        if !is_valid_id(stem) {
+            let suggestion = crate::model::slug(stem);
+            let help = if suggestion.is_empty() {
+                "ids are lowercase letters, digits and dashes".to_string()
+            } else {
+                format!(
+                    "ids are lowercase letters, digits and dashes; rename it to {suggestion}.yaml"
+                )
+            };
+            problems.push(Problem::file(rel, format!("`{stem}` is not a valid id")).help(help));
+            continue;
+        }
+        files.push((stem.to_string(), rel));
+    }
+    files.sort();
+    files
+}
+
+type Parsed<T> = Vec<(String, PathBuf, Result<(T, String), Problem>)>;
+
+fn read_all<T: Send>(
+    root: &Path,
+    files: Vec<(String, PathBuf)>,
+    parse: fn(&Path, &str) -> Result<T, Problem>,
+) -> Parsed<T> {
+    let work = |(id, rel): (String, PathBuf)| {
+        let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
+            .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
+        (id, rel, r)
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if threads <= 1 || files.len() < 64 {
+        return files.into_iter().map(work).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<(String, PathBuf)>> = Vec::new();
+    let mut it = files.into_iter().peekable();
+    while it.peek().is_some() {
+        chunks.push(it.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(work).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Loads the folder. `None` when `program.toml` cannot be read or parsed.
+pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
+    let mut problems = Vec::new();
+    let mut sources = BTreeMap::new();
+    let program_rel = PathBuf::from(PROGRAM_FILE);
+    let program = match read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES)
+        .and_then(|text| parse_program(&program_rel, &text).map(|p| (p, text)))
+    {
+        Ok((p, text)) => {
+            sources.insert(program_rel, text);
+            Some(p)
+        }
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    };
+    let participant_files = record_files(root, PARTICIPANTS_DIR, &mut problems);
+    let session_files = record_files(root, SESSIONS_DIR, &mut problems);
+    let mut participants = BTreeMap::new();
+    for (id, rel, r) in read_all(root, participant_files, parse_participant) {
+        match r {
+            Ok((p, text)) => {
+                participants.insert(id, p);
+                sources.insert(rel, text);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let mut sessions = BTreeMap::new();
+    for (id, rel, r) in read_all(root, session_files, parse_session) {
+        match r {
+            Ok((s, text)) => {
+                sessions.insert(id, s);
+                sources.insert(rel, text);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let folder = program.map(|program| Folder {
+        root: root.to_path_buf(),
+        program,
+        participants,
+        sessions,
+        sources,
+    });
+    Ok((folder, problems))
+}

@@ -1,0 +1,118 @@
+//! `init`, `list`, `completions` and `man` driven through the binary.
+
+use crate::support::Test;
+
+#[test]
+fn init_writes_a_folder_that_passes_check_for_every_template() {
+    for template in ["career-development", "peer", "reverse", "group"] {
+        let t = Test::new();
+        let run = t
+            .args(["init", "cohort", "--template", template])
+            .run()
+            .ok();
+        assert!(run.exists("cohort/program.toml"));
+        assert!(run.read("cohort/.gitignore").contains("private/"));
+        assert!(run.read("cohort/.gitignore").contains("out/"));
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
+            .args([
+                "-C",
+                &run.path().join("cohort").display().to_string(),
+                "check",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "{template}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    }
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    Test::new()
+        .file("cohort/notes.txt", "mine")
+        .args(["init", "cohort"])
+        .run()
+        .code(1)
+        .stderr_is("error: cohort is not empty; init writes only into a new or empty folder\n");
+}
+
+#[test]
+fn list_participants_json_has_stable_keys() {
+    let run = Test::example("career-development")
+        .args(["list", "participants", "--format", "json"])
+        .run()
+        .ok();
+    let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first = &rows[0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "availability",
+            "branch",
+            "capacity",
+            "competencies",
+            "degrees",
+            "department",
+            "email",
+            "hired",
+            "id",
+            "manager",
+            "modality",
+            "name",
+            "position",
+            "role",
+            "skills"
+        ]
+    );
+    assert_eq!(first["id"], "aisha-khan");
+    assert_eq!(rows.as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn csv_export_neutralises_formulas() {
+    let run = Test::program()
+        .file(
+            "participants/eve.yaml",
+            "name: \"=HYPERLINK(\\\"http://x\\\")\"\nemail: eve@x.org\nrole: mentee\ndepartment: \"@Circulation\"\nposition: \"-2+3\"\n",
+        )
+        .args(["list", "participants", "--format", "csv"])
+        .run()
+        .ok();
+    let mut lines = run.stdout.lines();
+    lines.next();
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with(
+            "eve,\"'=HYPERLINK(\"\"http://x\"\")\",eve@x.org,mentee,'@Circulation,'-2+3,"
+        ),
+        "{row}"
+    );
+}
+
+#[test]
+fn completions_and_man_come_from_the_command_tree() {
+    Test::new()
+        .args(["completions", "bash"])
+        .run()
+        .ok()
+        .stdout_has("mentorkit");
+    Test::new()
+        .args(["man"])
+        .run()
+        .ok()
+        .stdout_has(".TH mentorkit");
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    Test::new().args(["list", "people"]).run().code(2);
+}

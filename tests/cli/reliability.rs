@@ -1,0 +1,154 @@
+//! Promises that need many runs to prove: a command killed at any moment
+//! leaves every file old or new and the folder valid; commands run at once
+//! never lose an update. Counts come from `MENTORKIT_CRASH_RUNS` and
+//! `MENTORKIT_CONCURRENT_RUNS` (the long runs reported in the README set
+//! them higher).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{copy_tree, repo};
+
+fn runs(var: &str, default: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mentorkit"));
+    c.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c.env("MENTORKIT_TODAY", "2016-01-05");
+    c
+}
+
+/// Every file below `dir` (relative path → bytes), leftover temporary files apart.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && !name.starts_with(".mentorkit-") {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            out.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}
+
+/// A tiny deterministic generator for the kill times.
+struct Lcg(u64);
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+/// What a crash run found.
+#[derive(Debug, Default)]
+struct CrashReport {
+    kills: usize,
+    mid_run: usize,
+    corrupt: Vec<String>,
+}
+
+/// Runs `args` on copies of `base` and kills it (SIGKILL) at random moments;
+/// after each kill every file must be the version from before the command or
+/// the one a complete run writes, and `check` must pass.
+fn crash(base: &Path, args: &[&str], kills: usize, seed: u64) -> CrashReport {
+    let scratch = tempfile::tempdir().unwrap();
+    let before = snapshot(base);
+    // One complete run gives the "after" versions and the time a run takes.
+    let full = scratch.path().join("full");
+    copy_tree(base, &full);
+    let start = Instant::now();
+    let status = bin().current_dir(&full).args(args).status().unwrap();
+    let took = start.elapsed();
+    assert!(status.success(), "the command itself fails: {args:?}");
+    let after = snapshot(&full);
+    assert_ne!(before, after, "the command wrote nothing: {args:?}");
+
+    let mut rng = Lcg(seed);
+    let mut report = CrashReport::default();
+    let window = (took.as_micros() as u64 * 12 / 10).max(1);
+    for i in 0..kills {
+        let dir = scratch.path().join(format!("kill-{i}"));
+        copy_tree(base, &dir);
+        let mut child = bin().current_dir(&dir).args(args).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        if child.try_wait().unwrap().is_none() {
+            report.mid_run += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        report.kills += 1;
+        for (rel, bytes) in snapshot(&dir) {
+            let ok = before.get(&rel) == Some(&bytes) || after.get(&rel) == Some(&bytes);
+            if !ok {
+                report.corrupt.push(format!(
+                    "kill {i}: {} is neither old nor new",
+                    rel.display()
+                ));
+            }
+        }
+        let check = bin().current_dir(&dir).arg("check").status().unwrap();
+        if !check.success() {
+            report.corrupt.push(format!("kill {i}: check fails"));
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+    eprintln!(
+        "{args:?}: {} kills, {} while running, {} corrupt",
+        report.kills,
+        report.mid_run,
+        report.corrupt.len()
+    );
+    report
+}
+
+fn career_with_import() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/career-development"), dir.path());
+    for name in ["google.csv", "google-map.toml"] {
+        fs::copy(
+            repo().join("tests/fixtures/intake").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn killed_writers_leave_every_file_old_or_new() {
+    let kills = runs("MENTORKIT_CRASH_RUNS", 25);
+    let base = career_with_import();
+    let commands: Vec<Vec<&str>> = vec![
+        vec![
+            "apply",
+            "--from-csv",
+            "google.csv",
+            "--map",
+            "google-map.toml",
+        ],
+        vec!["screen"],
+    ];
+    let mut total = CrashReport::default();
+    for (n, args) in commands.iter().enumerate() {
+        let r = crash(base.path(), args, kills, 7 + n as u64);
+        total.kills += r.kills;
+        total.mid_run += r.mid_run;
+        total.corrupt.extend(r.corrupt);
+    }
+    assert!(total.corrupt.is_empty(), "{:#?}", total.corrupt);
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-use super::slots::{DayPart, Slot};
+use super::slots::{DayPart, Slot, weekday};
 use super::{PlannedSession, Recurrence, ScheduleError, expand, session_id};
 
 /// How often matches meet: one rule for all of them.
@@ -81,11 +81,12 @@ pub fn plan_meetings(
     let skip: BTreeSet<NaiveDate> = cadence.skip.iter().copied().collect();
     let mut out = Vec::new();
     for group in groups {
-        let first = next_weekday(cadence.from, group.slot.day);
+        let day = weekday(group.slot);
+        let first = next_weekday(cadence.from, day);
         let recurrence = Recurrence {
             first,
-            rule: rule_for_day(&cadence.rule, group.slot.day),
-            time: cadence.start_of(group.slot.part),
+            rule: rule_for_day(&cadence.rule, day),
+            time: cadence.start_of(DayPart::of(group.slot)),
             timezone: cadence.timezone,
             skip: Vec::new(),
             ends: Some(cadence.ends),

@@ -1,10 +1,9 @@
 //! Weekly slots (`mon-am` … `sun-eve`) and the ranking behind
 //! `schedule suggest`: which slot suits the most people, and who cannot come.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{NaiveTime, Weekday};
+
+pub use crate::model::Slot;
 
 /// Part of a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,89 +36,20 @@ impl DayPart {
     }
 }
 
-/// A weekly slot such as `tue-pm`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Slot {
-    pub day: Weekday,
-    pub part: DayPart,
-}
-
-const DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-impl Slot {
-    /// All 21 slots in week order: `mon-am`, `mon-pm`, `mon-eve`, `tue-am` …
-    pub fn all() -> impl Iterator<Item = Slot> {
-        DAYS.into_iter()
-            .flat_map(|day| DayPart::ALL.into_iter().map(move |part| Slot { day, part }))
-    }
-
-    /// 0 for `mon-am` … 20 for `sun-eve`.
-    pub fn index(self) -> usize {
-        self.day.num_days_from_monday() as usize * 3 + self.part as usize
+impl DayPart {
+    /// The part of the day of `slot`.
+    pub fn of(slot: Slot) -> DayPart {
+        match slot.part {
+            0 => DayPart::Am,
+            1 => DayPart::Pm,
+            _ => DayPart::Eve,
+        }
     }
 }
 
-impl Ord for Slot {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.index().cmp(&other.index())
-    }
-}
-
-impl PartialOrd for Slot {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-fn day_str(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "mon",
-        Weekday::Tue => "tue",
-        Weekday::Wed => "wed",
-        Weekday::Thu => "thu",
-        Weekday::Fri => "fri",
-        Weekday::Sat => "sat",
-        Weekday::Sun => "sun",
-    }
-}
-
-impl fmt::Display for Slot {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", day_str(self.day), self.part.as_str())
-    }
-}
-
-/// A text that is not a slot.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a slot; slots look like `mon-am`, `tue-pm` or `sun-eve`")]
-pub struct BadSlot(pub String);
-
-impl FromStr for Slot {
-    type Err = BadSlot;
-
-    /// Case-insensitive and trimmed: ` Tue-PM ` is `tue-pm`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let text = s.trim().to_ascii_lowercase();
-        let bad = || BadSlot(s.to_owned());
-        let (day, part) = text.split_once('-').ok_or_else(bad)?;
-        let day = DAYS
-            .into_iter()
-            .find(|d| day_str(*d) == day)
-            .ok_or_else(bad)?;
-        let part = DayPart::ALL
-            .into_iter()
-            .find(|p| p.as_str() == part)
-            .ok_or_else(bad)?;
-        Ok(Slot { day, part })
-    }
+/// The weekday of `slot`.
+pub fn weekday(slot: Slot) -> Weekday {
+    Weekday::try_from(slot.day).unwrap_or(Weekday::Mon)
 }
 
 /// Whether a person is counted as a mentor or a mentee in the ranking.
@@ -198,32 +128,17 @@ mod tests {
     }
 
     #[test]
-    fn slots_parse_and_print() {
-        let cases = [
-            ("mon-am", "mon-am"),
-            (" Tue-PM ", "tue-pm"),
-            ("SUN-EVE", "sun-eve"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(text.parse::<Slot>().unwrap().to_string(), want);
-        }
-        for bad in ["", "mon", "monday-am", "mon-night", "mon_am", "-am"] {
-            assert!(bad.parse::<Slot>().is_err(), "{bad}");
-        }
-        assert_eq!(
-            "tue-noon".parse::<Slot>().unwrap_err().to_string(),
-            "`tue-noon` is not a slot; slots look like `mon-am`, `tue-pm` or `sun-eve`"
-        );
-    }
-
-    #[test]
-    fn all_slots_in_week_order() {
+    fn parts_and_days_of_slots() {
+        let slot: Slot = "tue-eve".parse().unwrap();
+        assert_eq!(weekday(slot), Weekday::Tue);
+        assert_eq!(DayPart::of(slot), DayPart::Eve);
+        assert_eq!(DayPart::of("sun-am".parse().unwrap()), DayPart::Am);
+        assert_eq!(weekday("sun-pm".parse().unwrap()), Weekday::Sun);
         let all: Vec<String> = Slot::all().map(|s| s.to_string()).collect();
-        assert_eq!(all.len(), 21);
-        assert_eq!(all[0], "mon-am");
-        assert_eq!(all[4], "tue-pm");
-        assert_eq!(all[20], "sun-eve");
-        assert!(Slot::all().enumerate().all(|(i, s)| s.index() == i));
+        assert_eq!(
+            (all.len(), all[0].as_str(), all[20].as_str()),
+            (21, "mon-am", "sun-eve")
+        );
     }
 
     #[test]

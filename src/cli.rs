@@ -40,6 +40,12 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Import survey answers from a Forms export
     Survey(SurveyArgs),
+    /// Show a person's SMART goals, or change one goal's status or target date
+    Goal(GoalArgs),
+    /// Set how far one of a person's deliverables has come
+    Deliverable(DeliverableArgs),
+    /// Record what became of a person: completed, promoted, new position, left
+    Outcome(OutcomeArgs),
     /// Validate the whole folder and report every problem
     Check(CheckArgs),
     /// List participants, sessions or matches
@@ -288,6 +294,92 @@ pub struct ProgressArgs {
     /// How to print the rows
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Count as of this day instead of today (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Only the mentees at risk
+    #[arg(long, conflicts_with = "evidence")]
+    pub at_risk: bool,
+    /// Show the evidence of impact (retention, promotion, completion, survey change) instead
+    #[arg(long)]
+    pub evidence: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GoalArgs {
+    /// The participant (id)
+    pub id: String,
+    /// The goal: its number (1 for the first) or words from it; leave out to list the goals
+    pub goal: Option<String>,
+    /// The new status: not-started, in-progress, done or dropped
+    pub status: Option<String>,
+    /// A new target date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "goal")]
+    pub target: Option<chrono::NaiveDate>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeliverableArgs {
+    /// The participant (id)
+    pub id: String,
+    /// The deliverable, as program.toml names it (e.g. resume)
+    pub name: String,
+    /// not-started, draft or done
+    pub status: String,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The fields of `outcome` that `--clear` removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeField {
+    Completed,
+    Promoted,
+    NewPosition,
+    Left,
+}
+
+#[derive(Debug, Args)]
+pub struct OutcomeArgs {
+    /// The participant (id)
+    pub id: String,
+    /// Whether the person completed the program (yes or no)
+    #[arg(long, value_name = "YES|NO", value_parser = parse_yes_no)]
+    pub completed: Option<bool>,
+    /// The day the person was promoted (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub promoted: Option<chrono::NaiveDate>,
+    /// The position the person moved to
+    #[arg(long, value_name = "TEXT")]
+    pub new_position: Option<String>,
+    /// The day the person left the library (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub left: Option<chrono::NaiveDate>,
+    /// Remove a field from the outcome (repeat for more)
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub clear: Vec<OutcomeField>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A date on the command line: `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
+}
+
+/// yes/no (or true/false) on the command line.
+pub fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("`{s}` is not yes or no")),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -5,13 +5,16 @@ pub mod attendance;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod evidence;
 pub mod ics;
 pub mod intake;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod schedule;
 pub mod screen;
 pub mod store;
+pub mod survey;
 
 pub use error::{Error, Result};
 

@@ -9,10 +9,14 @@ use crate::error::Result;
 pub mod apply;
 pub mod attend;
 pub mod check;
+pub mod deliverable;
+pub mod goal;
 pub mod init;
 pub mod list;
 pub mod match_cmd;
 pub mod meta;
+pub mod outcome;
+mod person_edit;
 pub mod progress;
 pub mod report;
 pub mod schedule;
@@ -51,6 +55,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Report(a) => report::run(&ctx, a),
         Command::Progress(a) => progress::run(&ctx, a),
         Command::Survey(a) => survey::run(&ctx, a),
+        Command::Goal(a) => goal::run(&ctx, a),
+        Command::Deliverable(a) => deliverable::run(&ctx, a),
+        Command::Outcome(a) => outcome::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::List(a) => list::run(&ctx, a),
         Command::Completions(a) => meta::completions(a),

@@ -1,12 +1,280 @@
-//! `mentorkit progress`: being built; see the open issue.
+//! `mentorkit progress`: a row per accepted mentee (attendance, deliverables,
+//! goals, the latest survey, who is at risk and why), or with `--evidence`
+//! the figures of impact; as of today or `--as-of DATE`.
+
+mod evidence_view;
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::cli::ProgressArgs;
+use super::person_edit::visible;
+use crate::cli::{Format, ProgressArgs};
 use crate::error::{Error, Result};
+use crate::evidence::{self, Career, Comparison, Evidence};
+use crate::model::Participant;
+use crate::output::{Table, print_out};
+use crate::progress::{self, ProgressRow};
+use crate::store::Folder;
 
 /// Runs the command.
-pub fn run(_ctx: &Ctx, _args: ProgressArgs) -> Result<()> {
-    Err(Error::Refused(
-        "`progress` is not available in this build yet".into(),
-    ))
+pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
+    let root = ctx.root()?;
+    let folder = Folder::load(&root)?;
+    let as_of = args.as_of.unwrap_or_else(|| today(&folder));
+    if args.evidence {
+        return evidence_view::run(&folder, as_of, args.format);
+    }
+    let (cohort, screened) = accepted(&folder)?;
+    let pc = progress::Context {
+        program: &folder.program,
+        sessions: &folder.sessions,
+        as_of,
+    };
+    let mut rows = progress::rows(&pc, cohort.iter().map(|(id, p)| (*id, *p)));
+    if args.at_risk {
+        rows.retain(|r| r.at_risk);
+    }
+    match args.format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&rows)
+                .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+            s.push('\n');
+            print_out(&s)
+        }
+        Format::Csv => flat(&rows).print(Format::Csv),
+        Format::Table => {
+            let mut text = table(&rows, cohort.len(), screened, as_of)?;
+            if progress::meetings_untracked(&pc) && !cohort.is_empty() {
+                text.push_str(&format!("\nNote: {UNTRACKED}\n"));
+            }
+            print_out(&text)
+        }
+    }
+}
+
+/// Every figure of impact for a loaded folder as of a day: the accepted
+/// mentees against the comparison group that `[evaluation] comparison`
+/// names. The cohort report and `trends` render this.
+pub fn evidence_for(folder: &Folder, as_of: NaiveDate) -> Result<Evidence> {
+    let (cohort, screened) = accepted(folder)?;
+    let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
+    let careers: Option<(String, Vec<Career>)> =
+        staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
+    let members = evidence::members(&folder.program, &folder.sessions, cohort, as_of);
+    let comparison = careers
+        .as_ref()
+        .map(|(file, staff)| Comparison { file, staff });
+    let start = evidence::start_day(&folder.program, &folder.sessions);
+    let mut e = evidence::evidence(&members, comparison, start, as_of);
+    if !screened {
+        e.notes.insert(0, NOT_SCREENED.to_string());
+    }
+    Ok(e)
+}
+
+/// Today in the program's time zone.
+pub fn today(folder: &Folder) -> NaiveDate {
+    let tz = folder
+        .program
+        .program
+        .timezone
+        .parse::<chrono_tz::Tz>()
+        .unwrap_or(chrono_tz::UTC);
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}
+
+/// A note for a program whose meetings are not recorded.
+const UNTRACKED: &str = "[schedule] meetings is set, but no meeting's attendance is recorded yet, so no one is flagged for missing meetings; record meetings with `mentorkit attend`";
+
+/// A note for a folder not screened yet.
+pub const NOT_SCREENED: &str =
+    "no screening.yaml yet: every mentee is counted as accepted (run `mentorkit screen`)";
+
+/// The accepted mentees, by id: those `screening.yaml` accepts when it
+/// exists, every mentee otherwise; and whether it exists.
+pub fn accepted(folder: &Folder) -> Result<(Vec<(&str, &Participant)>, bool)> {
+    let mentees = folder.mentees().map(|(id, p)| (id.as_str(), p));
+    let Some(screening) = crate::store::load_screening(&folder.root)? else {
+        return Ok((mentees.collect(), false));
+    };
+    let accepted = mentees
+        .filter(|(id, _)| screening.outcome(id) == Some(crate::model::screening::Outcome::Accepted))
+        .collect();
+    Ok((accepted, true))
+}
+
+const FLAT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "attended",
+    "held",
+    "excused",
+    "missed",
+    "attendance_rate",
+    "deliverables_done",
+    "deliverables_due",
+    "deliverables_overdue",
+    "goals_not_started",
+    "goals_in_progress",
+    "goals_done",
+    "goals_dropped",
+    "latest_survey",
+    "latest_survey_mean",
+    "last_meeting",
+    "left",
+    "at_risk",
+    "flags",
+];
+
+fn round(x: f64) -> Value {
+    json!((x * 10_000.0).round() / 10_000.0)
+}
+
+fn date(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| json!(d.to_string()))
+}
+
+/// Every figure in its own column, for a spreadsheet.
+fn flat(rows: &[ProgressRow]) -> Table {
+    let mut t = Table::new(FLAT_KEYS);
+    for r in rows {
+        let a = &r.attendance;
+        let s = r.latest_survey.as_ref();
+        t.push(vec![
+            json!(r.id),
+            json!(r.name),
+            json!(a.attended),
+            json!(a.held),
+            json!(a.excused),
+            json!(a.missed),
+            a.rate.map_or(Value::Null, round),
+            json!(r.deliverables.done),
+            json!(r.deliverables.due),
+            json!(r.deliverables.overdue.join("; ")),
+            json!(r.goals.not_started),
+            json!(r.goals.in_progress),
+            json!(r.goals.done),
+            json!(r.goals.dropped),
+            s.map_or(Value::Null, |s| json!(s.name)),
+            s.and_then(|s| s.mean).map_or(Value::Null, round),
+            date(r.last_meeting),
+            date(r.left),
+            json!(if r.at_risk { "yes" } else { "no" }),
+            json!(
+                r.flags
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        ]);
+    }
+    t
+}
+
+/// The terminal view: one short line per mentee, then each flag in words.
+fn table(rows: &[ProgressRow], cohort: usize, screened: bool, as_of: NaiveDate) -> Result<String> {
+    let at_risk = rows.iter().filter(|r| r.at_risk).count();
+    let mut out = match cohort {
+        0 => format!("Progress as of {as_of}: no accepted mentees\n"),
+        1 => format!("Progress as of {as_of}: 1 mentee, {at_risk} at risk\n"),
+        n => format!("Progress as of {as_of}: {n} mentees, {at_risk} at risk\n"),
+    };
+    if !screened {
+        out.push_str(&format!("Note: {NOT_SCREENED}\n"));
+    }
+    if cohort == 0 {
+        return Ok(out);
+    }
+    out.push('\n');
+    let mut t = Table::new(&[
+        "id",
+        "attendance",
+        "deliverables",
+        "goals",
+        "survey",
+        "at_risk",
+    ]);
+    for r in rows {
+        t.push(vec![
+            json!(r.id),
+            json!(attendance_cell(r)),
+            json!(match r.deliverables.due {
+                0 => "—".to_string(),
+                due => format!("{}/{due}", r.deliverables.done),
+            }),
+            json!(goals_cell(r)),
+            json!(
+                r.latest_survey
+                    .as_ref()
+                    .map_or("—".to_string(), |s| match s.mean {
+                        Some(m) => format!("{} {m:.1}", s.name),
+                        None => s.name.clone(),
+                    })
+            ),
+            json!(risk_cell(r)),
+        ]);
+    }
+    out.push_str(&t.render(Format::Table)?);
+    let flagged: Vec<&ProgressRow> = rows.iter().filter(|r| r.at_risk).collect();
+    if !flagged.is_empty() {
+        out.push_str("\nAt risk:\n");
+        for r in flagged {
+            for f in &r.flags {
+                out.push_str(&format!("  {}: {}\n", r.id, visible(&f.text)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn attendance_cell(r: &ProgressRow) -> String {
+    let a = &r.attendance;
+    if a.held == 0 {
+        return "—".to_string();
+    }
+    match a.excused {
+        0 => format!("{}/{}", a.attended, a.held),
+        e => format!("{}/{} ({e} excused)", a.attended, a.held),
+    }
+}
+
+fn goals_cell(r: &ProgressRow) -> String {
+    let g = &r.goals;
+    let parts: Vec<String> = [
+        (g.done, "done"),
+        (g.in_progress, "in progress"),
+        (g.not_started, "not started"),
+        (g.dropped, "dropped"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if parts.is_empty() {
+        "—".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn risk_cell(r: &ProgressRow) -> String {
+    if let Some(d) = r.left {
+        return format!("(left {d})");
+    }
+    let count = |kind: &str| r.flags.iter().filter(|f| f.kind == kind).count();
+    let mut parts = Vec::new();
+    if count("missed-in-a-row") > 0 {
+        parts.push("missed sessions".to_string());
+    }
+    match count("goal-overdue") {
+        0 => {}
+        1 => parts.push("goal overdue".to_string()),
+        n => parts.push(format!("{n} goals overdue")),
+    }
+    if count("no-meeting") > 0 {
+        parts.push("no meeting".to_string());
+    }
+    parts.join(", ")
 }

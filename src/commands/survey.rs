@@ -1,12 +1,182 @@
-//! `mentorkit survey`: being built; see the open issue.
+//! `mentorkit survey import NAME --from-csv FILE --map MAP.toml`: reads a
+//! Forms export of a survey into each person's `surveys.NAME`, matched by
+//! email; rows that match nobody are reported, and a cell the map cannot
+//! read stops the whole import before anything is written.
+
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use super::Ctx;
-use crate::cli::SurveyArgs;
-use crate::error::{Error, Result};
+use super::person_edit::{self, Edited, dry, visible};
+use crate::cli::{SurveyAction, SurveyArgs, SurveyImportArgs};
+use crate::error::{Error, Problem, Result, nearest};
+use crate::model::values::fold;
+use crate::output::print_out;
+use crate::store::MAX_RECORD_BYTES;
+use crate::store::comparison::read_csv;
+use crate::store::edit::Scalar;
+use crate::survey::{self, MAP_KEYS, SurveyMap};
 
 /// Runs the command.
-pub fn run(_ctx: &Ctx, _args: SurveyArgs) -> Result<()> {
-    Err(Error::Refused(
-        "`survey` is not available in this build yet".into(),
-    ))
+pub fn run(ctx: &Ctx, args: SurveyArgs) -> Result<()> {
+    match args.action {
+        SurveyAction::Import(a) => import(ctx, a),
+    }
+}
+
+fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
+    let name = args.name.trim().to_string();
+    if !survey::is_key(&name) {
+        return Err(Error::Refused(format!(
+            "`{}` cannot be a survey name; use letters, digits, - and _, such as pre or post",
+            args.name
+        )));
+    }
+    let map = read_map(&ctx.user_path(&args.map), &args.map)?;
+    let scales = map.scales().map_err(|v| on_file(&args.map, v))?;
+    let locked = person_edit::open(ctx)?;
+    let folder = &locked.folder;
+    let table = read_csv(&ctx.user_path(&args.from_csv), &args.from_csv).map_err(Error::problem)?;
+    let (email_col, questions) =
+        survey::columns(&map, &table).map_err(|v| on_file(&args.map, v))?;
+    let rows = survey::read_rows(&scales, &table, email_col, &questions);
+    if !rows.problems.is_empty() {
+        return Err(Error::Invalid(
+            rows.problems
+                .iter()
+                .map(|c| {
+                    let mut p = Problem::file(&args.from_csv, c.message.clone()).field(&c.column);
+                    p.line = Some(c.line as usize);
+                    p.help = c.help.clone();
+                    p
+                })
+                .collect(),
+        ));
+    }
+    let ids: BTreeMap<String, &str> = folder
+        .participants
+        .iter()
+        .map(|(id, p)| (fold(&p.email), id.as_str()))
+        .collect();
+    let shown = args.from_csv.display();
+    let mut warnings = Vec::new();
+    for line in &rows.no_email {
+        warnings.push(format!("{shown}:{line}: no email; row skipped"));
+    }
+    for (email, earlier, later) in &rows.replaced {
+        warnings.push(format!(
+            "{shown}:{earlier}: {email} answered again on line {later}; the later answers count"
+        ));
+    }
+    let mut matched: BTreeMap<&str, &survey::RowAnswers> = BTreeMap::new();
+    for (key, row) in &rows.by_email {
+        match ids.get(key) {
+            Some(id) => {
+                matched.insert(id, row);
+            }
+            None => warnings.push(format!(
+                "{shown}:{}: no participant has the email {}; row skipped",
+                row.line, row.email
+            )),
+        }
+    }
+    // Every edit is made and re-parsed before the first file is written.
+    let mut edits: Vec<(Edited, &survey::RowAnswers)> = Vec::new();
+    for (id, row) in &matched {
+        let edited = person_edit::edit(folder, id, |doc| {
+            for (q, v) in &row.answers {
+                doc.set_scalar(&["surveys", &name], q, Scalar::Int(i64::from(*v)))?;
+            }
+            Ok(())
+        })?;
+        edits.push((edited, row));
+    }
+    let mut out = String::new();
+    let mut updated = 0;
+    for (edited, row) in &edits {
+        person_edit::write(folder, edited, args.dry_run)?;
+        if edited.changed {
+            updated += 1;
+            let answers: Vec<String> = row
+                .answers
+                .iter()
+                .map(|(q, v)| format!("{q} {v}"))
+                .collect();
+            out.push_str(&format!("{}: {name}: {}\n", edited.id, answers.join(", ")));
+        }
+    }
+    let same = edits.len() - updated;
+    let unmatched = rows.by_email.len() - matched.len() + rows.no_email.len();
+    out.push_str(&format!(
+        "survey {name}: {} updated, {same} already up to date, {unmatched} {} not matched{}\n",
+        people(updated),
+        if unmatched == 1 { "row" } else { "rows" },
+        dry(args.dry_run)
+    ));
+    for w in &warnings {
+        eprintln!("warning: {}", visible(w));
+    }
+    print_out(&visible(&out))
+}
+
+fn people(n: usize) -> String {
+    match n {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    }
+}
+
+/// Problems with the map, as one error naming its file.
+fn on_file(file: &Path, messages: Vec<String>) -> Error {
+    Error::Invalid(
+        messages
+            .into_iter()
+            .map(|m| Problem::file(file, m))
+            .collect(),
+    )
+}
+
+/// Reads and parses the map, problems placed at their line.
+fn read_map(path: &Path, shown: &Path) -> Result<SurveyMap> {
+    let text = crate::store::read_text(path, shown, MAX_RECORD_BYTES).map_err(|mut p| {
+        p.help = None;
+        Error::problem(p)
+    })?;
+    toml::from_str(&text).map_err(|e| {
+        let message = e.message().trim().trim_end_matches('.').to_string();
+        let mut p = Problem::file(shown, message.clone());
+        if let Some(rest) = message.strip_prefix("unknown field `")
+            && let Some(field) = rest.split('`').next()
+        {
+            p.message = format!("unknown field `{field}`");
+            p = match nearest(field, MAP_KEYS.iter().copied()) {
+                Some(near) => p.help(format!("did you mean `{near}`?")),
+                None => p.help(format!("a map has: {}", MAP_KEYS.join(", "))),
+            };
+        } else if let Some(rest) = message.strip_prefix("missing field `")
+            && let Some(field) = rest.split('`').next()
+        {
+            p.message = format!("missing field `{field}`");
+            p = p.help(match field {
+                "email" => "add email = \"<the column header of the email address>\"",
+                _ => "add [questions] with one line per question: key = \"<column header>\"",
+            });
+        }
+        if let Some(span) = e.span() {
+            let (line, col) = line_col(&text, span.start);
+            p = p.at(&text, line, col);
+        }
+        Error::problem(p)
+    })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
 }

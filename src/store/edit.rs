@@ -68,12 +68,31 @@ impl YamlDoc {
     /// Sets `key` inside the mapping at `path` to a scalar value.
     pub fn set_scalar(&self, path: &[&str], key: &str, value: Scalar<'_>) -> Result<()> {
         let map = self.mapping_at(path)?;
-        match value {
-            Scalar::Str(s) => map.set(key, s),
-            Scalar::Bool(b) => map.set(key, b),
-            Scalar::Int(i) => map.set(key, i),
-            Scalar::Raw(s) => map.set(key, YamlValue::scalar(yaml_edit::ScalarValue::plain(s))),
-        }
+        put(&map, key, value);
+        Ok(())
+    }
+
+    /// Sets `key` in item `index` (from 0) of the top-level list `list`, an
+    /// item that is a mapping of fields (a SMART goal, say).
+    pub fn set_in_item(
+        &self,
+        list: &str,
+        index: usize,
+        key: &str,
+        value: Scalar<'_>,
+    ) -> Result<()> {
+        let item = self
+            .root()?
+            .get_sequence(list)
+            .and_then(|seq| seq.get(index))
+            .ok_or_else(|| Error::Refused(format!("`{list}` has no item {}", index + 1)))?;
+        let map = item.as_mapping().ok_or_else(|| {
+            Error::Refused(format!(
+                "item {} of `{list}` is not a mapping of fields; fix it by hand first",
+                index + 1
+            ))
+        })?;
+        put(map, key, value);
         Ok(())
     }
 
@@ -163,6 +182,15 @@ pub enum Scalar<'a> {
     Raw(&'a str),
 }
 
+fn put(map: &Mapping, key: &str, value: Scalar<'_>) {
+    match value {
+        Scalar::Str(s) => map.set(key, s),
+        Scalar::Bool(b) => map.set(key, b),
+        Scalar::Int(i) => map.set(key, i),
+        Scalar::Raw(s) => map.set(key, YamlValue::scalar(yaml_edit::ScalarValue::plain(s))),
+    }
+}
+
 fn seq_strings(seq: &Sequence) -> Vec<String> {
     seq.values()
         .filter_map(|v| v.as_scalar().map(|s| s.as_string()))
@@ -220,6 +248,33 @@ mod tests {
             d.add_to_list("attendance", "bo").unwrap();
         });
         assert_eq!(out, "title: T\nattendance:\n- bo\n");
+    }
+
+    #[test]
+    fn list_items_and_flow_maps_are_edited_in_place() {
+        let text = "name: Ana\nsmart_goals:\n  - goal: Lead a training  # first\n    status: in-progress\n  - goal: Apply\n    target: 2016-12-31\nsurveys:\n  pre: {confidence: 2, clarity: 1}\n";
+        let out = edit(text, |d| {
+            d.set_in_item("smart_goals", 0, "status", Scalar::Str("done"))
+                .unwrap();
+            d.set_in_item("smart_goals", 1, "status", Scalar::Str("dropped"))
+                .unwrap();
+            d.set_in_item("smart_goals", 1, "target", Scalar::Raw("2017-01-31"))
+                .unwrap();
+            d.set_scalar(&["surveys", "pre"], "clarity", Scalar::Int(3))
+                .unwrap();
+            d.set_scalar(&["surveys", "pre"], "joy", Scalar::Int(4))
+                .unwrap();
+            d.set_scalar(&["surveys", "post"], "clarity", Scalar::Int(5))
+                .unwrap();
+            assert!(
+                d.set_in_item("smart_goals", 2, "status", Scalar::Str("done"))
+                    .is_err()
+            );
+        });
+        assert_eq!(
+            out,
+            "name: Ana\nsmart_goals:\n  - goal: Lead a training  # first\n    status: done\n  - goal: Apply\n    target: 2017-01-31\n    status: dropped\nsurveys:\n  pre: {confidence: 2, clarity: 3, joy: 4}\n  post:\n    clarity: 5\n"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and writing safely (atomic replace, a folder lock, in-place YAML edits).
 //! Only this module and `commands/` touch the file system.
 
+pub mod comparison;
 mod diag;
 pub mod edit;
 mod load;

@@ -107,10 +107,14 @@ pub(crate) fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             }
             Some(_) => {}
         }
-        if (d.decision == Outcome::Waitlisted) != d.waitlist.is_some() {
-            problems.push(at(format!(
+        match (d.decision == Outcome::Waitlisted, d.waitlist.is_some()) {
+            (true, false) => problems.push(at(format!(
+                "`{id}` is waitlisted but has no `waitlist:` position"
+            ))),
+            (false, true) => problems.push(at(format!(
                 "`{id}`: only the waitlisted have a waitlist position"
-            )));
+            ))),
+            _ => {}
         }
     }
 }

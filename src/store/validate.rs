@@ -16,7 +16,24 @@ pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     participant_rules(folder, &mut problems);
     session_rules(folder, &mut problems);
     super::screening::screening_rules(folder, &mut problems);
+    outcome_rules(folder, &mut problems);
+    problems.extend(super::comparison::problems(folder));
     problems
+}
+
+/// Outcome dates that contradict each other or the person's record
+/// (`progress::outcome_issues`).
+fn outcome_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+    for (id, p) in &folder.participants {
+        for issue in crate::progress::outcome_issues(p) {
+            let rel = participant_rel(id);
+            problems.push(
+                folder
+                    .problem_at(&rel, issue.field, None, issue.message)
+                    .help(issue.help),
+            );
+        }
+    }
 }
 
 fn participant_rel(id: &str) -> PathBuf {

@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod foundation;
 mod intake;
+mod progress;
 mod reliability;
 mod screening;
 mod support;

@@ -152,3 +152,117 @@ fn killed_writers_leave_every_file_old_or_new() {
     }
     assert!(total.corrupt.is_empty(), "{:#?}", total.corrupt);
 }
+
+/// Starts every command at once in `dir` and waits for all of them.
+fn all_at_once(dir: &Path, commands: &[Vec<String>]) -> Vec<bool> {
+    let children: Vec<_> = commands
+        .iter()
+        .map(|args| bin().current_dir(dir).args(args).spawn().unwrap())
+        .collect();
+    children
+        .into_iter()
+        .map(|mut c| c.wait().unwrap().success())
+        .collect()
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn four_edits_of_one_file_at_once_lose_nothing() {
+    let rounds = runs("MENTORKIT_CONCURRENT_RUNS", 15);
+    let commands = vec![
+        strings(&["deliverable", "robert-olsen", "resume", "done"]),
+        strings(&["deliverable", "robert-olsen", "vision-board", "draft"]),
+        strings(&[
+            "outcome",
+            "robert-olsen",
+            "--new-position",
+            "Acquisitions Specialist",
+        ]),
+        strings(&["outcome", "robert-olsen", "--promoted", "2016-12-01"]),
+    ];
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let results = all_at_once(dir.path(), &commands);
+        assert!(
+            results.iter().all(|ok| *ok),
+            "round {round}: a command failed: {results:?}"
+        );
+        let text = fs::read_to_string(dir.path().join("participants/robert-olsen.yaml")).unwrap();
+        for piece in [
+            "resume: done",
+            "vision-board: draft",
+            "new_position: Acquisitions Specialist",
+            "promoted: 2016-12-01",
+        ] {
+            assert!(
+                text.contains(piece),
+                "round {round}: lost `{piece}`:\n{text}"
+            );
+        }
+        assert!(
+            bin()
+                .current_dir(dir.path())
+                .arg("check")
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+#[test]
+fn two_applications_at_once_get_two_files() {
+    let rounds = runs("MENTORKIT_CONCURRENT_RUNS", 15);
+    let person = |email: &str| {
+        strings(&[
+            "apply",
+            "--no-input",
+            "--name",
+            "Ana Ruiz",
+            "--email",
+            email,
+            "--role",
+            "mentee",
+            "--department",
+            "Circulation",
+            "--hired",
+            "2012-03-01",
+        ])
+    };
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("examples/career-development"), dir.path());
+        // Two people with one name: two files. The same email twice: one refused.
+        let results = all_at_once(
+            dir.path(),
+            &[
+                person("ana.1@x.org"),
+                person("ana.2@x.org"),
+                person("ana.1@x.org"),
+            ],
+        );
+        assert_eq!(
+            results.iter().filter(|ok| **ok).count(),
+            2,
+            "round {round}: {results:?}"
+        );
+        let p = dir.path().join("participants");
+        assert!(p.join("ana-ruiz.yaml").exists() && p.join("ana-ruiz-2.yaml").exists());
+        assert!(
+            !p.join("ana-ruiz-3.yaml").exists(),
+            "round {round}: the same email twice"
+        );
+        assert!(
+            bin()
+                .current_dir(dir.path())
+                .arg("check")
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}

@@ -297,7 +297,7 @@ error: screening.yaml:7:3: `samuel-lee` is a mentor; only mentees are screened
  7 |   samuel-lee:
    |   ^
   = help: the folder changed since screening; run `mentorkit screen` again
-error: screening.yaml:7:3: `samuel-lee`: only the waitlisted have a waitlist position
+error: screening.yaml:7:3: `samuel-lee` is waitlisted but has no `waitlist:` position
  7 |   samuel-lee:
    |   ^
   = help: the folder changed since screening; run `mentorkit screen` again

@@ -2,8 +2,9 @@
 //! mentees and the mentors can meet then, with who cannot; `--for ID…` ranks
 //! for one pair or group.
 //!
-//! Accepted means `accepted` in `screening.yaml`; before `screen` has run,
-//! every mentee counts (and a note says so).
+//! Accepted means accepted in `screening.yaml` (the same reader as
+//! `progress`); before `screen` has run, every mentee counts, and a note
+//! says so.
 
 use std::collections::BTreeSet;
 
@@ -53,20 +54,14 @@ pub(crate) fn table(people: &[Availability]) -> Table {
 /// Whose availability counts.
 fn who(folder: &Folder, for_ids: &[String]) -> Result<Vec<Availability>> {
     let ids: Vec<String> = if for_ids.is_empty() {
-        let accepted = accepted(folder);
-        if accepted.is_none() {
-            eprintln!(
-                "note: no screening.yaml yet; counting every mentee (run `mentorkit screen` to count the accepted ones)"
-            );
+        let (mentees, screened) = crate::commands::progress::accepted(folder)?;
+        if !screened {
+            eprintln!("note: {}", crate::commands::progress::NOT_SCREENED);
         }
-        folder
-            .participants
-            .iter()
-            .filter(|(id, p)| {
-                p.role == Role::Mentor || accepted.as_ref().is_none_or(|a| a.contains(*id))
-            })
-            .map(|(id, _)| id.clone())
-            .collect()
+        let mut ids: Vec<String> = mentees.iter().map(|(id, _)| (*id).to_owned()).collect();
+        ids.extend(folder.mentors().map(|(id, _)| id.clone()));
+        ids.sort();
+        ids
     } else {
         let unknown: Vec<String> = for_ids
             .iter()
@@ -100,69 +95,4 @@ fn who(folder: &Folder, for_ids: &[String]) -> Result<Vec<Availability>> {
             slots: p.availability.clone(),
         })
         .collect())
-}
-
-/// The ids `screening.yaml` accepts, read tolerantly: a map or list of
-/// entries whose `decision` is `accepted`. `None` when there is no such file.
-pub(crate) fn accepted(folder: &Folder) -> Option<BTreeSet<String>> {
-    let text = std::fs::read_to_string(folder.root.join("screening.yaml")).ok()?;
-    let value: Value = serde_saphyr::from_str(&text).ok()?;
-    Some(accepted_in(&value))
-}
-
-fn accepted_in(value: &Value) -> BTreeSet<String> {
-    let is_accepted = |v: &Value| {
-        v.get("decision").and_then(Value::as_str) == Some("accepted")
-            || v.as_str() == Some("accepted")
-    };
-    let mut out = BTreeSet::new();
-    let mut visit = |container: &Value| match container {
-        Value::Object(map) => {
-            for (id, v) in map {
-                if is_accepted(v) {
-                    out.insert(id.clone());
-                }
-            }
-        }
-        Value::Array(items) => {
-            for v in items {
-                if let (true, Some(id)) = (is_accepted(v), v.get("id").and_then(Value::as_str)) {
-                    out.insert(id.to_owned());
-                }
-            }
-        }
-        _ => {}
-    };
-    for key in ["decisions", "participants", "screening"] {
-        if let Some(inner) = value.get(key) {
-            visit(inner);
-        }
-    }
-    visit(value);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ids(v: &str) -> Vec<String> {
-        let value: Value = serde_saphyr::from_str(v).unwrap();
-        accepted_in(&value).into_iter().collect()
-    }
-
-    #[test]
-    fn screening_is_read_in_several_shapes() {
-        assert_eq!(
-            ids("decisions:\n  ana: {decision: accepted}\n  bo: {decision: waitlisted}\n"),
-            ["ana"]
-        );
-        assert_eq!(
-            ids(
-                "participants:\n  - id: ana\n    decision: accepted\n  - id: cy\n    decision: ineligible\n"
-            ),
-            ["ana"]
-        );
-        assert_eq!(ids("ana: accepted\nbo: ineligible\n"), ["ana"]);
-    }
 }

@@ -1,0 +1,78 @@
+//! `mentorkit deliverable ID NAME STATUS`: sets how far one of a person's
+//! deliverables has come, in place in their file.
+
+use super::Ctx;
+use super::person_edit::{self, dry};
+use crate::cli::DeliverableArgs;
+use crate::error::{Error, Result, nearest};
+use crate::model::DeliverableStatus;
+use crate::model::values::fold;
+use crate::output::print_out;
+use crate::store::edit::Scalar;
+
+/// Runs the command.
+pub fn run(ctx: &Ctx, args: DeliverableArgs) -> Result<()> {
+    let locked = person_edit::open(ctx)?;
+    let folder = &locked.folder;
+    let p = person_edit::person(folder, &args.id)?;
+    let status: DeliverableStatus = args.status.parse().map_err(|_| {
+        Error::Refused(format!(
+            "`{}` is not a deliverable status; use one of: {}",
+            args.status,
+            DeliverableStatus::WORDS.join(", ")
+        ))
+    })?;
+    // The person's own spelling of the name first, then the program's.
+    let program = crate::progress::program_deliverables(&folder.program);
+    let known: Vec<&str> = p
+        .deliverables
+        .keys()
+        .map(String::as_str)
+        .chain(program.iter().map(String::as_str))
+        .collect();
+    let Some(name) = known
+        .iter()
+        .find(|k| fold(k) == fold(&args.name))
+        .map(|k| k.to_string())
+    else {
+        let hint = match nearest(&args.name, known.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if known.is_empty() => {
+                "name the deliverables in program.toml ([[curriculum]] deliverables or [completion] deliverables)".to_string()
+            }
+            None => format!("the deliverables are: {}", sorted(&known).join(", ")),
+        };
+        return Err(Error::Refused(format!(
+            "no deliverable `{}` in this program; {hint}",
+            args.name
+        )));
+    };
+    let before = p.deliverables.get(&name).copied();
+    let edited = person_edit::edit(folder, &args.id, |doc| {
+        doc.set_scalar(&["deliverables"], &name, Scalar::Str(status.as_str()))
+    })?;
+    person_edit::write(folder, &edited, args.dry_run)?;
+    let message = match before {
+        Some(b) if b == status => {
+            format!("{}: deliverable {name} is already {status}\n", args.id)
+        }
+        Some(b) => format!(
+            "{}: deliverable {name}: {b} → {status}{}\n",
+            args.id,
+            dry(args.dry_run)
+        ),
+        None => format!(
+            "{}: deliverable {name}: {status}{}\n",
+            args.id,
+            dry(args.dry_run)
+        ),
+    };
+    print_out(&message)
+}
+
+fn sorted<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let mut v = names.to_vec();
+    v.sort();
+    v.dedup();
+    v
+}

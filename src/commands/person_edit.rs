@@ -1,0 +1,119 @@
+//! What `goal`, `deliverable`, `outcome` and `survey import` share: find a
+//! person by id (or say whom the id nearly names), change their file in
+//! place under the folder lock, re-parse the result, write it atomically.
+
+use std::path::PathBuf;
+
+use super::Ctx;
+use crate::error::{Error, Result, nearest};
+use crate::model::Participant;
+use crate::store::edit::YamlDoc;
+use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+
+/// The folder, loaded while this command holds its lock.
+pub(crate) struct Locked {
+    pub folder: Folder,
+    _lock: Lock,
+}
+
+/// Takes the lock, then loads and validates the folder.
+pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
+    let root = ctx.root()?;
+    let lock = Lock::acquire(&root)?;
+    let folder = Folder::load(&root)?;
+    Ok(Locked {
+        folder,
+        _lock: lock,
+    })
+}
+
+/// The participant `id`, or a refusal that suggests the nearest id.
+pub(crate) fn person<'f>(folder: &'f Folder, id: &str) -> Result<&'f Participant> {
+    folder.participants.get(id).ok_or_else(|| {
+        let hint = match nearest(id, folder.participants.keys().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "`mentorkit list` shows the ids".to_string(),
+        };
+        Error::Refused(format!("no participant `{id}`; {hint}"))
+    })
+}
+
+/// The file of `id` relative to the folder.
+pub(crate) fn rel(id: &str) -> PathBuf {
+    PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"))
+}
+
+/// A person's file after an edit: the new text, the record it parses to,
+/// and whether anything changed.
+pub(crate) struct Edited {
+    pub id: String,
+    pub text: String,
+    pub record: Participant,
+    pub changed: bool,
+}
+
+/// Applies `change` to the file of `id` as it was read under the lock and
+/// re-parses the result, so an edit never writes an invalid file.
+pub(crate) fn edit(
+    folder: &Folder,
+    id: &str,
+    change: impl FnOnce(&YamlDoc) -> Result<()>,
+) -> Result<Edited> {
+    let rel = rel(id);
+    let original = match folder.sources.get(&rel) {
+        Some(text) => text.clone(),
+        None => crate::store::read_text(
+            &folder.root.join(&rel),
+            &rel,
+            crate::store::MAX_RECORD_BYTES,
+        )
+        .map_err(Error::problem)?,
+    };
+    let doc = YamlDoc::parse(&rel, &original)?;
+    change(&doc)?;
+    let (text, changed) = doc.finish();
+    let record = parse_participant(&rel, &text).map_err(|p| {
+        Error::Refused(format!(
+            "{}: the change would make the file invalid, so nothing was written: {}",
+            rel.display(),
+            p.message
+        ))
+    })?;
+    Ok(Edited {
+        id: id.to_string(),
+        text,
+        record,
+        changed,
+    })
+}
+
+/// Writes an edited file, unless nothing changed or this is a dry run.
+pub(crate) fn write(folder: &Folder, edited: &Edited, dry_run: bool) -> Result<()> {
+    if edited.changed && !dry_run {
+        write_atomic(&folder.root.join(rel(&edited.id)), edited.text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// ` (dry run: nothing written)` after a message, when it is one.
+pub(crate) fn dry(dry_run: bool) -> &'static str {
+    if dry_run {
+        " (dry run: nothing written)"
+    } else {
+        ""
+    }
+}
+
+/// Text for the terminal: control characters other than line breaks shown
+/// as U+FFFD, so a goal or an email cannot move the cursor or change colours.
+pub(crate) fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}

@@ -175,7 +175,7 @@ fn a_rule_with_fewer_dates_than_the_curriculum_is_said() {
 }
 
 #[test]
-fn a_bad_rule_is_refused_before_anything_is_written() {
+fn the_rule_stops_at_ends_and_a_bad_rule_is_refused_before_any_write() {
     let program = SHORT_RULE.replace("FREQ=MONTHLY;BYDAY=2TU;COUNT=3", "FREQ=MONTHLY;BYDAY=2TU");
     let run = Test::new()
         .file("program.toml", &program)

@@ -115,20 +115,6 @@ pub fn record(roll: &Roll, ids: &[String], mark: Mark) -> Vec<Edit> {
     edits
 }
 
-/// The candidate closest to `unknown`, if one is close enough to be a typo.
-pub fn nearest<'a>(
-    unknown: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let unknown = unknown.trim().to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&unknown, c), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,15 +182,6 @@ mod tests {
                 id: "bo".to_owned()
             }
         );
-    }
-
-    #[test]
-    fn nearest_match() {
-        let people = ["ana-ruiz", "bo-li", "carmen-diaz"];
-        assert_eq!(nearest("ana-ruis", people), Some("ana-ruiz"));
-        assert_eq!(nearest("Carmen-Dias", people), Some("carmen-diaz"));
-        assert_eq!(nearest("zzz", people), None);
-        assert_eq!(nearest("x", []), None);
     }
 
     #[test]

@@ -10,15 +10,20 @@
 //! and each such workshop is reported with [`PlanNote::PastEnds`]. A coordinator
 //! who would rather drop them shortens the curriculum.
 
+mod ids;
 pub mod meetings;
+mod notes;
 pub mod slots;
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use rrule::{RRule, RRuleSet, Unvalidated};
+
+use ids::unique_id;
+pub use ids::{session_id, slug};
+pub use notes::{PlanEnd, PlanNote};
 
 /// The most dates of a rule looked at before giving up: twenty years of weekly
 /// meetings. A rule with no end and no curriculum to stop it hits this.
@@ -79,108 +84,6 @@ pub struct PlannedSession {
     pub facilitator: Option<String>,
 }
 
-/// Why the calendar stops where it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanEnd {
-    /// Every curriculum entry has a date.
-    CurriculumUsedUp,
-    /// The rule has no more dates up to `ends`; entries are left over.
-    EndsReached,
-    /// The rule itself stops (COUNT or UNTIL) before the curriculum does.
-    RuleExhausted,
-}
-
-impl fmt::Display for PlanEnd {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            PlanEnd::CurriculumUsedUp => "the curriculum is used up",
-            PlanEnd::EndsReached => "the program ends",
-            PlanEnd::RuleExhausted => "the rule has no more dates",
-        })
-    }
-}
-
-/// Something the coordinator should hear about the layout.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanNote {
-    /// Entries of the curriculum got no date.
-    CurriculumDoesNotFit {
-        scheduled: usize,
-        entries: usize,
-        left_out: Vec<String>,
-    },
-    /// The rule has more dates up to `ends` than the curriculum has entries.
-    DatesLeftOver {
-        unused: usize,
-        last: NaiveDate,
-        ends: NaiveDate,
-    },
-    /// A closure moved this workshop past the program's last day.
-    PastEnds {
-        id: String,
-        date: NaiveDate,
-        ends: NaiveDate,
-    },
-    /// A closure that is not a date of the rule, so it moves nothing.
-    SkipNotOnRule { date: NaiveDate },
-    /// `first` does not match the rule; the rule's first date is used.
-    FirstNotOnRule { first: NaiveDate, starts: NaiveDate },
-    /// The start time does not exist on that day (the clock jumps forward).
-    TimeInGap { date: NaiveDate, time: NaiveTime },
-    /// The start time happens twice on that day (the clock falls back).
-    TimeAmbiguous { date: NaiveDate, time: NaiveTime },
-}
-
-impl PlanNote {
-    /// Warnings deserve attention; the rest is information.
-    pub fn is_warning(&self) -> bool {
-        !matches!(self, PlanNote::DatesLeftOver { .. })
-    }
-}
-
-impl fmt::Display for PlanNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlanNote::CurriculumDoesNotFit {
-                scheduled,
-                entries,
-                left_out,
-            } => write!(
-                f,
-                "the curriculum does not fit: {scheduled} of {entries} entries have a date; \
-                 without one: {}",
-                left_out.join("; ")
-            ),
-            PlanNote::DatesLeftOver { unused, last, ends } => write!(
-                f,
-                "the curriculum is used up on {last}; the rule has {unused} more date(s) up to {ends}"
-            ),
-            PlanNote::PastEnds { id, date, ends } => write!(
-                f,
-                "closures push `{id}` to {date}, after the program ends on {ends}"
-            ),
-            PlanNote::SkipNotOnRule { date } => write!(
-                f,
-                "skip date {date} is not a date of the rule, so it moves nothing"
-            ),
-            PlanNote::FirstNotOnRule { first, starts } => write!(
-                f,
-                "first = {first} is not a date of the rule; the first workshop is on {starts}"
-            ),
-            PlanNote::TimeInGap { date, time } => write!(
-                f,
-                "{} does not exist on {date} (clocks spring forward); calendars will move it",
-                time.format("%H:%M")
-            ),
-            PlanNote::TimeAmbiguous { date, time } => write!(
-                f,
-                "{} happens twice on {date} (clocks fall back); the first one is meant",
-                time.format("%H:%M")
-            ),
-        }
-    }
-}
-
 /// The laid-out calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -209,33 +112,11 @@ pub fn plan_workshops(
     defaults: &WorkshopDefaults,
     curriculum: &[CurriculumItem],
 ) -> Result<Plan, ScheduleError> {
-    let mut notes = Vec::new();
     let skip: BTreeSet<NaiveDate> = recurrence.skip.iter().copied().collect();
     // Enough dates for every entry plus the closures, or all of them up to `ends`.
-    let wanted = curriculum.len() + skip.len();
-    let expansion = expand(recurrence, wanted)?;
-    let dates = expansion.dates;
-    let rule_ran_out = expansion.exhausted
-        && match (recurrence.ends, dates.last()) {
-            (Some(ends), Some(&last)) => last <= ends,
-            _ => true,
-        };
-
-    if let Some(&starts) = dates.first()
-        && starts != recurrence.first
-    {
-        notes.push(PlanNote::FirstNotOnRule {
-            first: recurrence.first,
-            starts,
-        });
-    }
-    let on_rule: BTreeSet<NaiveDate> = dates.iter().copied().collect();
-    for &date in &skip {
-        let before_end = dates.last().is_some_and(|&last| date <= last);
-        if !on_rule.contains(&date) && before_end {
-            notes.push(PlanNote::SkipNotOnRule { date });
-        }
-    }
+    let expansion = expand(recurrence, curriculum.len() + skip.len())?;
+    let dates = &expansion.dates;
+    let mut notes = rule_notes(recurrence, dates, &skip);
 
     // Workshops allowed: the rule's dates up to `ends`, closures included.
     let allowed = match recurrence.ends {
@@ -252,42 +133,38 @@ pub fn plan_workshops(
     let mut ids = BTreeSet::new();
     let mut sessions = Vec::with_capacity(count);
     for (index, (item, &date)) in curriculum.iter().zip(&usable).take(count).enumerate() {
-        let id = unique_id(&mut ids, date, &item.title);
+        let session = planned(
+            index,
+            item,
+            date,
+            unique_id(&mut ids, date, &item.title),
+            defaults,
+            recurrence,
+        );
         if let Some(ends) = recurrence.ends
             && date > ends
         {
             notes.push(PlanNote::PastEnds {
-                id: id.clone(),
+                id: session.id.clone(),
                 date,
                 ends,
             });
         }
-        if let Some(note) = local_time_note(recurrence.timezone, date, recurrence.time) {
-            notes.push(note);
-        }
-        sessions.push(PlannedSession {
-            id,
-            number: index + 1,
-            title: item.title.clone(),
-            date,
-            time: recurrence.time,
-            duration_minutes: defaults.duration_minutes,
-            location: defaults.location.clone(),
-            online: defaults.online.clone(),
-            topics: item.topics.clone(),
-            activities: item.activities.clone(),
-            speakers: item.speakers.clone(),
-            facilitator: item.facilitator.clone(),
-        });
+        notes.extend(local_time_note(recurrence.timezone, date, recurrence.time));
+        sessions.push(session);
     }
 
     let last_held = sessions.last().map(|s| s.date);
     let closures = skip
         .iter()
         .copied()
-        .filter(|d| on_rule.contains(d) && last_held.is_some_and(|last| *d < last))
+        .filter(|d| dates.contains(d) && last_held.is_some_and(|last| *d < last))
         .collect();
-
+    let rule_ran_out = expansion.exhausted
+        && match (recurrence.ends, dates.last()) {
+            (Some(ends), Some(&last)) => last <= ends,
+            _ => true,
+        };
     let end = if count == curriculum.len() {
         PlanEnd::CurriculumUsedUp
     } else if rule_ran_out {
@@ -295,8 +172,76 @@ pub fn plan_workshops(
     } else {
         PlanEnd::EndsReached
     };
+    notes.extend(fit_note(recurrence, curriculum, count, &usable, last_held));
+    Ok(Plan {
+        sessions,
+        end,
+        closures,
+        notes,
+    })
+}
+
+/// The n-th workshop: entry `index` of the curriculum on `date`.
+fn planned(
+    index: usize,
+    item: &CurriculumItem,
+    date: NaiveDate,
+    id: String,
+    defaults: &WorkshopDefaults,
+    recurrence: &Recurrence,
+) -> PlannedSession {
+    PlannedSession {
+        id,
+        number: index + 1,
+        title: item.title.clone(),
+        date,
+        time: recurrence.time,
+        duration_minutes: defaults.duration_minutes,
+        location: defaults.location.clone(),
+        online: defaults.online.clone(),
+        topics: item.topics.clone(),
+        activities: item.activities.clone(),
+        speakers: item.speakers.clone(),
+        facilitator: item.facilitator.clone(),
+    }
+}
+
+/// What looks like a slip in the rule's inputs: a `first` off the rule, a
+/// closure that is not a date of the rule.
+fn rule_notes(
+    recurrence: &Recurrence,
+    dates: &[NaiveDate],
+    skip: &BTreeSet<NaiveDate>,
+) -> Vec<PlanNote> {
+    let mut notes = Vec::new();
+    if let Some(&starts) = dates.first()
+        && starts != recurrence.first
+    {
+        notes.push(PlanNote::FirstNotOnRule {
+            first: recurrence.first,
+            starts,
+        });
+    }
+    for &date in skip {
+        let before_end = dates.last().is_some_and(|&last| date <= last);
+        if before_end && !dates.contains(&date) {
+            notes.push(PlanNote::SkipNotOnRule { date });
+        }
+    }
+    notes
+}
+
+/// Whether the curriculum and the dates fit: entries without a date, or
+/// dates left over before `ends`.
+fn fit_note(
+    recurrence: &Recurrence,
+    curriculum: &[CurriculumItem],
+    count: usize,
+    usable: &[NaiveDate],
+    last_held: Option<NaiveDate>,
+) -> Option<PlanNote> {
     if count < curriculum.len() {
-        notes.push(PlanNote::CurriculumDoesNotFit {
+        return Some(PlanNote::CurriculumDoesNotFit {
             scheduled: count,
             entries: curriculum.len(),
             left_out: curriculum[count..]
@@ -304,19 +249,10 @@ pub fn plan_workshops(
                 .map(|c| c.title.clone())
                 .collect(),
         });
-    } else if let (Some(ends), Some(last)) = (recurrence.ends, last_held) {
-        let unused = usable.iter().filter(|&&d| d > last && d <= ends).count();
-        if unused > 0 {
-            notes.push(PlanNote::DatesLeftOver { unused, last, ends });
-        }
     }
-
-    Ok(Plan {
-        sessions,
-        end,
-        closures,
-        notes,
-    })
+    let (ends, last) = (recurrence.ends?, last_held?);
+    let unused = usable.iter().filter(|&&d| d > last && d <= ends).count();
+    (unused > 0).then_some(PlanNote::DatesLeftOver { unused, last, ends })
 }
 
 /// The dates a rule yields, in order.
@@ -384,52 +320,6 @@ pub fn local_time_note(zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<Pla
         chrono::LocalResult::None => Some(PlanNote::TimeInGap { date, time }),
         chrono::LocalResult::Ambiguous(..) => Some(PlanNote::TimeAmbiguous { date, time }),
     }
-}
-
-/// `2016-01-12-career-personality-assessments`, with `-2`, `-3` … when taken.
-fn unique_id(taken: &mut BTreeSet<String>, date: NaiveDate, title: &str) -> String {
-    let base = session_id(date, title);
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
-
-/// A session id: the date, then the slug of the title (`workshop` if it has none).
-pub fn session_id(date: NaiveDate, title: &str) -> String {
-    let slug = slug(title, 60);
-    let slug = if slug.is_empty() {
-        "workshop".to_owned()
-    } else {
-        slug
-    };
-    format!("{}-{slug}", date.format("%Y-%m-%d"))
-}
-
-/// Lowercase ASCII letters and digits joined by single dashes, cut at a dash
-/// to at most `max` characters.
-pub fn slug(text: &str, max: usize) -> String {
-    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for word in ascii.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        let extra = word.len() + usize::from(!out.is_empty());
-        if !out.is_empty() && out.len() + extra > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(word);
-    }
-    out.truncate(max);
-    out
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod export;
 mod files;
 mod meetings;
+mod render;
 mod suggest;
 
 use std::path::Path;
@@ -58,9 +59,7 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
 fn schedule_of(folder: &Folder) -> Result<&Schedule> {
     folder.program.schedule.as_ref().ok_or_else(|| {
         Error::Refused(
-            "program.toml has no [schedule]; add one with first, repeat, time and duration \
-             (see `mentorkit init --template career-development`)"
-                .into(),
+            "program.toml has no [schedule]; add one with first, repeat, time and duration".into(),
         )
     })
 }

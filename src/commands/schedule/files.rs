@@ -4,14 +4,15 @@
 //! values the coordinator changed are kept and reported. Files with other
 //! names are never touched.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Result;
-use crate::model::Session;
+use crate::model::{Session, SessionKind};
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::{Folder, write_atomic};
 
 use super::rel_path;
+use super::render::render;
 
 /// Writes what is missing; returns every session of the folder as it is
 /// after the layout (the existing ones completed, the new ones added).
@@ -25,54 +26,28 @@ pub(super) fn lay_out(
     let (mut created, mut completed, mut kept) = (0, 0, 0);
     for (id, planned) in wanted {
         let rel = rel_path(id);
-        let path = folder.root.join(&rel);
-        let Some(existing) = folder.sessions.get(id) else {
-            let text = render(planned);
-            if !dry_run {
-                write_atomic(&path, text.as_bytes())?;
-            }
-            eprintln!("{would}create {}", rel.display());
-            sessions.insert(id.clone(), planned.clone());
-            created += 1;
-            continue;
-        };
-        let source = folder.sources.get(&rel).cloned().unwrap_or_default();
-        let doc = YamlDoc::parse(&rel, &source)?;
-        let mut merged = existing.clone();
-        let mut added = Vec::new();
-        for field in fill(&mut merged, planned) {
-            match field.value {
-                Value::One(text) => doc.set_scalar(&[], field.key, Scalar::Str(&text))?,
-                Value::Raw(text) => doc.set_scalar(&[], field.key, Scalar::Raw(&text))?,
-                Value::Many(items) => {
-                    for item in &items {
-                        doc.add_to_list(field.key, item)?;
-                    }
+        let merged = match folder.sessions.get(id) {
+            None => {
+                if !dry_run {
+                    write_atomic(&folder.root.join(&rel), render(planned).as_bytes())?;
                 }
+                eprintln!("{would}create {}", rel.display());
+                created += 1;
+                planned.clone()
             }
-            added.push(field.key);
-        }
-        for (key, theirs, ours) in differences(existing, planned) {
-            eprintln!(
-                "{}: keeps {key} {theirs} (the layout says {ours})",
-                rel.display()
-            );
-            kept += 1;
-        }
-        let (text, changed) = doc.finish();
-        if changed {
-            if !dry_run {
-                write_atomic(&path, text.as_bytes())?;
+            Some(existing) => {
+                let (merged, changed, differing) =
+                    complete(folder, id, existing, planned, dry_run)?;
+                completed += usize::from(changed);
+                kept += differing;
+                merged
             }
-            eprintln!("{would}add {} to {}", added.join(", "), rel.display());
-            completed += 1;
-        }
+        };
         sessions.insert(id.clone(), merged);
     }
-    let laid_out: std::collections::BTreeSet<&String> = wanted.iter().map(|(id, _)| id).collect();
+    let laid_out: BTreeSet<&String> = wanted.iter().map(|(id, _)| id).collect();
     for (id, s) in &folder.sessions {
-        let workshop = s.kind() == crate::model::SessionKind::Workshop;
-        if workshop && !laid_out.contains(id) {
+        if s.kind() == SessionKind::Workshop && !laid_out.contains(id) {
             eprintln!(
                 "note: {} is not in the layout; left as it is",
                 rel_path(id).display()
@@ -90,6 +65,51 @@ pub(super) fn lay_out(
         }
     );
     Ok(sessions)
+}
+
+/// Adds the fields `existing` lacks to its file, in place, and reports the
+/// values that differ from the layout. Returns the completed session,
+/// whether the file changed, and how many edited values were kept.
+fn complete(
+    folder: &Folder,
+    id: &str,
+    existing: &Session,
+    planned: &Session,
+    dry_run: bool,
+) -> Result<(Session, bool, usize)> {
+    let rel = rel_path(id);
+    let source = folder.sources.get(&rel).cloned().unwrap_or_default();
+    let doc = YamlDoc::parse(&rel, &source)?;
+    let mut merged = existing.clone();
+    let mut added = Vec::new();
+    for field in fill(&mut merged, planned) {
+        match field.value {
+            Value::One(text) => doc.set_scalar(&[], field.key, Scalar::Str(&text))?,
+            Value::Raw(text) => doc.set_scalar(&[], field.key, Scalar::Raw(&text))?,
+            Value::Many(items) => {
+                for item in &items {
+                    doc.add_to_list(field.key, item)?;
+                }
+            }
+        }
+        added.push(field.key);
+    }
+    let differing = differences(existing, planned);
+    for (key, theirs, ours) in &differing {
+        eprintln!(
+            "{}: keeps {key} {theirs} (the layout says {ours})",
+            rel.display()
+        );
+    }
+    let (text, changed) = doc.finish();
+    if changed {
+        if !dry_run {
+            write_atomic(&folder.root.join(&rel), text.as_bytes())?;
+        }
+        let would = if dry_run { "would " } else { "" };
+        eprintln!("{would}add {} to {}", added.join(", "), rel.display());
+    }
+    Ok((merged, changed, differing.len()))
 }
 
 /// A value to add to a file.
@@ -226,112 +246,9 @@ fn quote(s: &str) -> String {
     format!("`{s}`")
 }
 
-/// A new session file, in the style of the examples.
-pub(super) fn render(s: &Session) -> String {
-    let mut out = String::new();
-    let mut line = |key: &str, value: String| {
-        out.push_str(key);
-        out.push_str(": ");
-        out.push_str(&value);
-        out.push('\n');
-    };
-    line("title", quoted(&s.title));
-    if let Some(kind) = s.kind {
-        line("kind", kind.to_string());
-    }
-    line("date", s.date.to_string());
-    if let Some(time) = s.time {
-        line("time", quoted(&time.to_string()));
-    }
-    if let Some(d) = s.duration {
-        line("duration", d.to_string());
-    }
-    for (key, value) in [("location", &s.location), ("online", &s.online)] {
-        if let Some(v) = value {
-            line(key, scalar(v));
-        }
-    }
-    if let Some(m) = s.modality {
-        line("modality", m.to_string());
-    }
-    if let Some(f) = &s.facilitator {
-        line("facilitator", scalar(f));
-    }
-    for (key, items) in [
-        ("speakers", &s.speakers),
-        ("topics", &s.topics),
-        ("activities", &s.activities),
-    ] {
-        if !items.is_empty() {
-            line(key, flow(items));
-        }
-    }
-    if let Some(m) = &s.mentor {
-        line("mentor", m.clone());
-    }
-    if !s.mentees.is_empty() {
-        line("mentees", flow(&s.mentees));
-    }
-    out
-}
-
-/// A double-quoted YAML string (JSON's escapes are YAML's too).
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.replace('"', "'")))
-}
-
-/// Plain when YAML reads it back as the same string, else double-quoted.
-fn scalar(s: &str) -> String {
-    if plain_ok(s, false) {
-        s.to_owned()
-    } else {
-        quoted(s)
-    }
-}
-
-/// `[a, b]`, each item plain when safe inside a flow list.
-fn flow(items: &[String]) -> String {
-    let items: Vec<String> = items
-        .iter()
-        .map(|s| {
-            if plain_ok(s, true) {
-                s.clone()
-            } else {
-                quoted(s)
-            }
-        })
-        .collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// Whether `s` can be written without quotes and read back as this string.
-fn plain_ok(s: &str, in_flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    let special_word = matches!(
-        s.to_ascii_lowercase().as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~"
-    );
-    let allowed = |c: char| {
-        c.is_alphanumeric()
-            || c == ' '
-            || "-_./()&+'".contains(c)
-            || (!in_flow && ":?=#%@!$*;,~".contains(c))
-    };
-    first.is_alphabetic()
-        && !s.ends_with(' ')
-        && !special_word
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && s.chars().all(allowed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     fn session() -> Session {
         Session {
@@ -346,67 +263,6 @@ mod tests {
             activities: vec!["journaling".into(), "peer discussion".into()],
             speakers: vec!["Dr. O'Neil, PhD".into(), "yes".into(), "[x]".into()],
             ..Session::default()
-        }
-    }
-
-    #[test]
-    fn new_files_read_back_as_written() {
-        let s = session();
-        let text = render(&s);
-        assert_eq!(
-            text,
-            "title: \"Career & Personality Assessments\"\n\
-             kind: workshop\n\
-             date: 2016-01-12\n\
-             time: \"14:00\"\n\
-             duration: 2h30m\n\
-             location: Central Library, Meeting Room B\n\
-             online: https://groupspaces.example.org/anytown-career?x=1#top\n\
-             speakers: [\"Dr. O'Neil, PhD\", \"yes\", \"[x]\"]\n\
-             topics: [MBTI, Holland Codes]\n\
-             activities: [journaling, peer discussion]\n"
-        );
-        let back = crate::store::parse_session(Path::new("sessions/x.yaml"), &text).unwrap();
-        assert_eq!(back, s);
-    }
-
-    #[test]
-    fn awkward_strings_survive() {
-        for text in [
-            "yes",
-            "No",
-            "null",
-            "12",
-            "2016-01-12",
-            "a: b",
-            "a #b",
-            "#x",
-            "- x",
-            "x:",
-            " x",
-            "x ",
-            "'q'",
-            "\"q\"",
-            "tab\there",
-            "line\nbreak",
-            "é à",
-            "100%",
-            "[x]",
-            "{x}",
-            "*a",
-            "&a",
-            "!a",
-            "@a",
-            "`a`",
-            "x, y",
-        ] {
-            let mut s = session();
-            s.location = Some(text.into());
-            s.topics = vec![text.into()];
-            let back = crate::store::parse_session(Path::new("sessions/x.yaml"), &render(&s))
-                .unwrap_or_else(|e| panic!("{text:?}: {e}"));
-            assert_eq!(back.location.as_deref(), Some(text), "{text:?}");
-            assert_eq!(back.topics, [text], "{text:?}");
         }
     }
 

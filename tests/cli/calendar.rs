@@ -504,3 +504,10 @@ fn attend_refuses_unknown_sessions_and_people_with_the_nearest_match() {
         .run()
         .code(2);
 }
+
+#[test]
+fn schedule_without_a_schedule_says_what_to_add() {
+    Test::program().args(["schedule"]).run().code(1).stderr_is(
+        "error: program.toml has no [schedule]; add one with first, repeat, time and duration\n",
+    );
+}

@@ -1,12 +1,397 @@
-//! `mentorkit report`: being built; see the open issue.
+//! `mentorkit report KIND`: renders the cohort report, career plans, resume
+//! skeletons, handouts (agendas, sign-in sheets, certificates) or trends
+//! across cohorts, as Markdown and print-ready HTML. Every document is
+//! rendered before the first is written, so a template error writes nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::cli::ReportArgs;
-use crate::error::{Error, Result};
+use crate::cli::{DocFormat, ReportArgs, ReportKind};
+use crate::error::{Error, Problem, Result, nearest};
+use crate::metrics::CompletionCheck;
+use crate::render::records::{MATCHES_FILE, parse_matches};
+use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
+use crate::store::{
+    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_screening, read_text, write_atomic,
+};
+
+/// The folder a report never reads.
+const PRIVATE_DIR: &str = "private";
+/// Where documents go by default, in the program folder.
+const OUT_DIR: &str = "out";
 
 /// Runs the command.
-pub fn run(_ctx: &Ctx, _args: ReportArgs) -> Result<()> {
-    Err(Error::Refused(
-        "`report` is not available in this build yet".into(),
-    ))
+pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+    check_usage(&args)?;
+    if args.kind == ReportKind::Trends {
+        return trends(ctx, &args);
+    }
+    let root = ctx.root()?;
+    let _lock = if args.context || args.dry_run {
+        None
+    } else {
+        Some(Lock::acquire(&root)?)
+    };
+    let folder = Folder::load(&root)?;
+    let screening = load_screening(&root)?;
+    let matches = read_optional(&root, MATCHES_FILE, parse_matches)?;
+    let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
+    let docs = documents(&cohort, &args)?;
+    if args.context {
+        return print_context(&docs);
+    }
+    let out = match &args.out {
+        Some(dir) => ctx.user_path(dir),
+        None => root.join(OUT_DIR),
+    };
+    publish(&root_overrides(Some(&root))?, &docs, &args, &out)
+}
+
+/// Arguments that do not fit together are wrong usage (exit 2).
+fn check_usage(args: &ReportArgs) -> Result<()> {
+    let kind = kind_word(args.kind);
+    if args.kind == ReportKind::Trends && args.folders.is_empty() {
+        return Err(Error::Usage(
+            "`report trends` compares cohort folders; name them: mentorkit report trends FOLDER FOLDER…".into(),
+        ));
+    }
+    if args.kind != ReportKind::Trends && !args.folders.is_empty() {
+        return Err(Error::Usage(format!(
+            "`report {kind}` takes no folders (only `report trends` does); use -C DIR for the program folder"
+        )));
+    }
+    if args.person.is_some() && matches!(args.kind, ReportKind::Cohort | ReportKind::Trends) {
+        return Err(Error::Usage(format!(
+            "--person does not apply to `report {kind}`; it selects one person's career plan, resume or certificate"
+        )));
+    }
+    Ok(())
+}
+
+fn kind_word(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::Cohort => "cohort",
+        ReportKind::CareerPlan => "career-plan",
+        ReportKind::Resume => "resume",
+        ReportKind::Handouts => "handouts",
+        ReportKind::Trends => "trends",
+    }
+}
+
+/// The documents of a folder for the requested kind and person.
+fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
+    let person = match &args.person {
+        Some(id) => Some(known_person(cohort, id)?),
+        None => None,
+    };
+    let people: Vec<&str> = match person {
+        Some(id) => vec![id],
+        None => cohort.roster.clone(),
+    };
+    let docs = match args.kind {
+        ReportKind::Cohort => cohort.cohort_report().map(|d| vec![d]),
+        ReportKind::CareerPlan => cohort.career_plans(&people),
+        ReportKind::Resume => cohort.resumes(&people),
+        ReportKind::Handouts => {
+            if let Some(id) = person {
+                match cohort.completion.get(id) {
+                    Some(check) if check.completed => {}
+                    check => return Err(Error::Refused(no_certificate(id, check))),
+                }
+            }
+            let completed: Vec<&str> = people
+                .into_iter()
+                .filter(|id| cohort.completion.get(id).is_some_and(|c| c.completed))
+                .collect();
+            cohort.handouts(person.is_none(), &completed)
+        }
+        ReportKind::Trends => Ok(Vec::new()),
+    };
+    docs.map_err(Error::Refused)
+}
+
+/// The id as the folder has it, or a refusal naming the nearest id.
+fn known_person<'a>(cohort: &Cohort<'a>, id: &str) -> Result<&'a str> {
+    if let Some((known, _)) = cohort.folder.participants.get_key_value(id) {
+        return Ok(known.as_str());
+    }
+    let hint = match nearest(id, cohort.folder.participants.keys().map(String::as_str)) {
+        Some(near) => format!("; did you mean `{near}`?"),
+        None => "; `mentorkit list` shows the ids".to_string(),
+    };
+    Err(Error::Refused(format!("no participant `{id}`{hint}")))
+}
+
+/// Why a person gets no certificate, in words.
+fn no_certificate(id: &str, check: Option<&CompletionCheck>) -> String {
+    let Some(check) = check else {
+        return format!("no certificate for `{id}`: they are not in the cohort");
+    };
+    let mut why = Vec::new();
+    if !check.attendance_met {
+        let a = check.attendance;
+        why.push(format!(
+            "attended {} of {} workshops, and the rule asks for {}",
+            a.attended,
+            a.held,
+            crate::render::filters::percent(Some(check.min_attendance))
+        ));
+    }
+    for (name, status) in &check.missing {
+        why.push(match status {
+            Some(s) => format!("{name} is {s}"),
+            None => format!("{name} is not in their record"),
+        });
+    }
+    format!(
+        "no certificate for `{id}`: not completed by the [completion] rule in program.toml ({})",
+        why.join("; ")
+    )
+}
+
+/// Prints the contexts: one object for a single document, else an array.
+fn print_context(docs: &[Document]) -> Result<()> {
+    let value = match docs {
+        [one] => one.context.clone(),
+        many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
+    };
+    let mut text = serde_json::to_string_pretty(&value)
+        .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    crate::output::print_out(&text)
+}
+
+/// Renders every document in every requested format, then writes them
+/// (or, with --dry-run, lists them).
+fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &Path) -> Result<()> {
+    let formats: &[Format] = match args.format {
+        Some(DocFormat::Md) => &[Format::Md],
+        Some(DocFormat::Html) => &[Format::Html],
+        None => &[Format::Md, Format::Html],
+    };
+    let renderer = Renderer::new(overrides).map_err(Error::Invalid)?;
+    if docs.is_empty() {
+        let why = match args.kind {
+            ReportKind::Handouts => "no sessions yet, and nobody has completed the program",
+            _ => "nobody is in the cohort yet",
+        };
+        eprintln!("nothing to write: {why}");
+        return Ok(());
+    }
+    let mut rendered = Vec::with_capacity(docs.len() * formats.len());
+    for doc in docs {
+        for format in formats {
+            let text = renderer
+                .render(doc, *format)
+                .map_err(|p| Error::Invalid(vec![p]))?;
+            rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
+        }
+    }
+    let unchanged = if args.dry_run {
+        0
+    } else {
+        write_all(&rendered)?
+    };
+    let mut listing = String::new();
+    for (path, _) in &rendered {
+        listing.push_str(&shown(path).display().to_string());
+        listing.push('\n');
+    }
+    crate::output::print_out(&listing)?;
+    let n = rendered.len();
+    let files = if n == 1 { "file" } else { "files" };
+    if args.dry_run {
+        eprintln!(
+            "would write {n} {files} in {}; nothing written",
+            shown(out).display()
+        );
+    } else if unchanged > 0 {
+        eprintln!(
+            "wrote {n} {files} in {} ({unchanged} unchanged)",
+            shown(out).display()
+        );
+    } else {
+        eprintln!("wrote {n} {files} in {}", shown(out).display());
+    }
+    Ok(())
+}
+
+/// Writes every file atomically, on a few threads (each write waits for
+/// the disk); returns how many were unchanged. On an error, each file is
+/// still old or new, never half-written, and the first error is reported.
+fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
+    const THREADS: usize = 4;
+    if files.len() < 16 {
+        let mut unchanged = 0;
+        for (path, text) in files {
+            unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
+        }
+        return Ok(unchanged);
+    }
+    // Folders first, so that threads do not race to create them.
+    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "creating the folder", e))?;
+    }
+    let chunk = files.len().div_ceil(THREADS);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || -> Result<usize> {
+                    let mut unchanged = 0;
+                    for (path, text) in part {
+                        unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
+                    }
+                    Ok(unchanged)
+                })
+            })
+            .collect();
+        let mut unchanged = 0;
+        for h in handles {
+            unchanged += h
+                .join()
+                .map_err(|_| Error::Refused("a writing thread stopped unexpectedly".into()))??;
+        }
+        Ok(unchanged)
+    })
+}
+
+/// A path as the user can find it: relative to the current folder when inside it.
+fn shown(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// Reads `rel` in `root` with `parse` when the file exists.
+fn read_optional<T>(
+    root: &Path,
+    rel: &str,
+    parse: fn(&Path, &str) -> std::result::Result<T, Problem>,
+) -> Result<Option<T>> {
+    let path = root.join(rel);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let rel = Path::new(rel);
+    read_text(&path, rel, MAX_RECORD_BYTES * 16)
+        .and_then(|text| parse(rel, &text))
+        .map(Some)
+        .map_err(Error::problem)
+}
+
+/// The templates in `root/templates/`, if any: `.md` and `.html` files,
+/// sorted by name. A template that leads into `private/` is refused.
+fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
+    let Some(root) = root else {
+        return Ok(Vec::new());
+    };
+    let dir = root.join(OVERRIDES_DIR);
+    let entries = match fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
+    };
+    let private = fs::canonicalize(root.join(PRIVATE_DIR)).ok();
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !(name.ends_with(".md") || name.ends_with(".html")) {
+            continue;
+        }
+        let path = entry.path();
+        let rel = Path::new(OVERRIDES_DIR).join(&name);
+        if let (Some(private), Ok(real)) = (&private, fs::canonicalize(&path))
+            && real.starts_with(private)
+        {
+            return Err(Error::problem(
+                Problem::file(&rel, "leads into private/, which reports never read")
+                    .help("copy the template into templates/ instead of linking to it"),
+            ));
+        }
+        if path.is_dir() {
+            continue;
+        }
+        let text = read_text(&path, &rel, MAX_RECORD_BYTES).map_err(Error::problem)?;
+        out.push(Override { name, text });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// A problem in another folder, placed under that folder.
+fn in_folder(dir: &Path, e: Error) -> Error {
+    match e {
+        Error::Invalid(problems) => Error::Invalid(
+            problems
+                .into_iter()
+                .map(|mut p| {
+                    p.file = dir.join(&p.file);
+                    p
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// `report trends A B C`: one table and one chart across cohort folders.
+fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
+    struct Loaded {
+        label: String,
+        folder: Folder,
+        screening: Option<crate::model::screening::Screening>,
+        matches: Option<crate::render::records::Matches>,
+    }
+    let mut loaded = Vec::new();
+    for given in &args.folders {
+        let dir = ctx.user_path(given);
+        if !dir.join(PROGRAM_FILE).is_file() {
+            return Err(Error::Refused(format!(
+                "{}: no {PROGRAM_FILE} here; `report trends` takes program folders",
+                given.display()
+            )));
+        }
+        let folder = Folder::load(&dir).map_err(|e| in_folder(given, e))?;
+        let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
+        let matches =
+            read_optional(&dir, MATCHES_FILE, parse_matches).map_err(|e| in_folder(given, e))?;
+        loaded.push(Loaded {
+            label: given.display().to_string(),
+            folder,
+            screening,
+            matches,
+        });
+    }
+    let cohorts: Vec<(String, Cohort<'_>)> = loaded
+        .iter()
+        .map(|l| {
+            (
+                l.label.clone(),
+                Cohort::new(&l.folder, l.screening.as_ref(), l.matches.as_ref()),
+            )
+        })
+        .collect();
+    let doc = crate::render::context::trends(&cohorts).map_err(Error::Refused)?;
+    if args.context {
+        return print_context(&[doc]);
+    }
+    // Templates and the default out/ come from the program folder we are in,
+    // when there is one (-C must name one).
+    let root = match &ctx.dir {
+        Some(_) => Some(ctx.root()?),
+        None => ctx.root().ok(),
+    };
+    let out = match (&args.out, &root) {
+        (Some(dir), _) => ctx.user_path(dir),
+        (None, Some(root)) => root.join(OUT_DIR),
+        (None, None) => PathBuf::from(OUT_DIR),
+    };
+    publish(&root_overrides(root.as_deref())?, &[doc], args, &out)
 }

@@ -266,3 +266,109 @@ fn two_applications_at_once_get_two_files() {
         );
     }
 }
+
+/// Every way the folder's data leaves mentorkit: documents in every format,
+/// their template context, and every listing in every format.
+const EXITS: &[&[&str]] = &[
+    &["report", "cohort"],
+    &["report", "career-plan"],
+    &["report", "resume"],
+    &["report", "handouts"],
+    &["report", "cohort", "--context"],
+    &["report", "career-plan", "--context"],
+    &["report", "resume", "--context"],
+    &["report", "handouts", "--context"],
+    &["list", "participants", "--format", "table"],
+    &["list", "participants", "--format", "json"],
+    &["list", "participants", "--format", "csv"],
+    &["list", "sessions", "--format", "csv"],
+    &["list", "sessions", "--format", "json"],
+    &["progress", "--format", "table"],
+    &["progress", "--format", "json"],
+    &["progress", "--format", "csv"],
+    &["progress", "--evidence", "--format", "csv"],
+    &["progress", "--evidence", "--format", "json"],
+    &["screen", "--format", "csv"],
+];
+
+#[test]
+fn no_private_text_unconsented_quote_or_live_payload_reaches_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo().join("examples/career-development"), root);
+    fs::write(root.join("private/notes.md"), "LEAK-PRIVATE-5d1e\n").unwrap();
+    let aisha = root.join("participants/aisha-khan.yaml");
+    let text = fs::read_to_string(&aisha).unwrap();
+    fs::write(
+        &aisha,
+        text.replace(
+            "I was not ready to share this yet.",
+            "LEAK-UNCONSENTED-0c4b",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join("participants/zed-payload.yaml"),
+        "name: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"\nemail: zed@x.org\nrole: mentee\ndepartment: \"<script>alert(1)</script>\"\nposition: \"@SUM(A1:A9)\"\nbranch: \"+cmd|' /C calc'!A0\"\nhired: 2010-01-04\napplied: 2015-11-20\ncareer_goal: \"<img src=x onerror=alert(2)>\"\ntestimonial:\n  quote: LEAK-UNCONSENTED-9e7f\n  consent: false\n",
+    )
+    .unwrap();
+    let mut payloads_tried = 0;
+    for args in EXITS {
+        let out = bin()
+            .current_dir(root)
+            .args(*args)
+            .stdout(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut seen = vec![(format!("stdout of {args:?}"), stdout)];
+        for entry in walkdir::WalkDir::new(root.join("out")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let text = fs::read_to_string(entry.path()).unwrap();
+                seen.push((entry.path().display().to_string(), text));
+            }
+        }
+        for (what, text) in &seen {
+            for marker in [
+                "LEAK-PRIVATE-5d1e",
+                "LEAK-UNCONSENTED-0c4b",
+                "LEAK-UNCONSENTED-9e7f",
+                "PRIVATE-JOURNAL-MARKER",
+            ] {
+                payloads_tried += 1;
+                assert!(!text.contains(marker), "{marker} reached {what}");
+            }
+            // JSON and terminal output carry the text as data; documents must escape it.
+            if !what.starts_with("stdout") {
+                for live in ["<script>alert(1)", "<img src=x"] {
+                    payloads_tried += 1;
+                    assert!(!text.contains(live), "a live `{live}` reached {what}");
+                }
+            }
+            if args.contains(&"csv") && what.starts_with("stdout") {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes());
+                for record in reader.records() {
+                    for cell in record.unwrap().iter() {
+                        payloads_tried += 1;
+                        let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                            || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+                        assert!(!risky, "a formula cell `{cell}` reached {what}");
+                    }
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{payloads_tried} payload checks over {} outputs",
+        EXITS.len()
+    );
+}

@@ -142,6 +142,7 @@ fn killed_writers_leave_every_file_old_or_new() {
             "google-map.toml",
         ],
         vec!["screen"],
+        vec!["attend", "2016-10-11-reflections-celebration", "tom-nguyen"],
     ];
     let mut total = CrashReport::default();
     for (n, args) in commands.iter().enumerate() {
@@ -150,6 +151,25 @@ fn killed_writers_leave_every_file_old_or_new() {
         total.mid_run += r.mid_run;
         total.corrupt.extend(r.corrupt);
     }
+    // A folder with no sessions yet: `schedule` writes them all, and the calendar.
+    let fresh = tempfile::tempdir().unwrap();
+    copy_tree(base.path(), fresh.path());
+    fs::remove_dir_all(fresh.path().join("sessions")).unwrap();
+    let r = crash(
+        fresh.path(),
+        &["schedule", "--ics", "calendar.ics"],
+        kills,
+        99,
+    );
+    total.kills += r.kills;
+    total.mid_run += r.mid_run;
+    total.corrupt.extend(r.corrupt);
+    eprintln!(
+        "total: {} kills, {} while running, {} corrupt",
+        total.kills,
+        total.mid_run,
+        total.corrupt.len()
+    );
     assert!(total.corrupt.is_empty(), "{:#?}", total.corrupt);
 }
 
@@ -371,4 +391,39 @@ fn no_private_text_unconsented_quote_or_live_payload_reaches_any_output() {
         "{payloads_tried} payload checks over {} outputs",
         EXITS.len()
     );
+}
+
+#[test]
+fn attendance_from_two_shells_at_once_keeps_both() {
+    let rounds = runs("MENTORKIT_CONCURRENT_RUNS", 15);
+    let session = "2016-10-11-reflections-celebration";
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let results = all_at_once(
+            dir.path(),
+            &[
+                strings(&["attend", session, "tom-nguyen"]),
+                strings(&["attend", session, "daniel-reyes", "--excused"]),
+            ],
+        );
+        assert!(results.iter().all(|ok| *ok), "round {round}: {results:?}");
+        let text = fs::read_to_string(dir.path().join(format!("sessions/{session}.yaml"))).unwrap();
+        assert!(
+            text.contains("- tom-nguyen"),
+            "round {round}: lost tom:\n{text}"
+        );
+        assert!(
+            text.contains("daniel-reyes"),
+            "round {round}: lost daniel:\n{text}"
+        );
+        assert!(
+            bin()
+                .current_dir(dir.path())
+                .arg("check")
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
 }

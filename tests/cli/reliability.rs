@@ -427,3 +427,53 @@ fn attendance_from_two_shells_at_once_keeps_both() {
         );
     }
 }
+
+/// A lock held by another process (the `flock` tool takes the same kind of
+/// lock on the folder) makes a writer wait, then refuse; once that process is
+/// killed, the lock is gone with it and the next command goes ahead.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_held_by_a_killed_process_is_released() {
+    if Command::new("flock").arg("--version").output().is_err() {
+        eprintln!("flock(1) is not installed; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/career-development"), dir.path());
+    // -o: the lock stays with flock itself, not with the `sleep` it starts.
+    let mut holder = Command::new("flock")
+        .arg("-o")
+        .arg(dir.path())
+        .args(["sleep", "60"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let session = "2016-10-11-reflections-celebration";
+    let out = bin()
+        .current_dir(dir.path())
+        .env("MENTORKIT_LOCK_WAIT", "1")
+        .args(["attend", session, "tom-nguyen"])
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("another mentorkit command is writing to"),
+        "{stderr}"
+    );
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let started = Instant::now();
+    let ok = bin()
+        .current_dir(dir.path())
+        .env("MENTORKIT_LOCK_WAIT", "5")
+        .args(["attend", session, "tom-nguyen"])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "it waited for a dead process"
+    );
+}

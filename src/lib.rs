@@ -6,6 +6,8 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod evidence;
+#[cfg(test)]
+mod fuzz;
 pub mod ics;
 pub mod intake;
 pub mod metrics;

@@ -131,25 +131,12 @@ pub fn deliverables(p: &Participant, due: &Due) -> Deliverables {
 /// `min_attendance`, and the required deliverables done (`all`: every
 /// deliverable of the program and of their own file).
 pub fn meets_completion_rule(program: &ProgramFile, p: &Participant, a: &Attendance) -> bool {
-    let rule = &program.completion;
-    let attended = match a.rate {
-        Some(rate) => rate + 1e-9 >= rule.min_attendance,
-        None => rule.min_attendance <= 0.0,
+    // One rule for the whole program: the report's certificates use it too.
+    let attendance = crate::metrics::Attendance {
+        attended: a.attended,
+        held: a.held,
+        excused: a.excused,
+        absent: a.missed,
     };
-    let done = |name: &str| {
-        p.deliverables
-            .iter()
-            .any(|(k, s)| fold(k) == fold(name) && *s == DeliverableStatus::Done)
-    };
-    let deliverables = match &rule.deliverables {
-        DeliverableRule::None => true,
-        DeliverableRule::Named(v) => v.iter().all(|d| done(d)),
-        DeliverableRule::All => {
-            program_deliverables(program).iter().all(|d| done(d))
-                && p.deliverables
-                    .values()
-                    .all(|s| *s == DeliverableStatus::Done)
-        }
-    };
-    attended && deliverables
+    crate::metrics::completion(p, attendance, &program.completion, &program.curriculum).completed
 }

@@ -142,6 +142,7 @@ fn killed_writers_leave_every_file_old_or_new() {
             "google-map.toml",
         ],
         vec!["screen"],
+        vec!["attend", "2016-10-11-reflections-celebration", "tom-nguyen"],
     ];
     let mut total = CrashReport::default();
     for (n, args) in commands.iter().enumerate() {
@@ -150,6 +151,25 @@ fn killed_writers_leave_every_file_old_or_new() {
         total.mid_run += r.mid_run;
         total.corrupt.extend(r.corrupt);
     }
+    // A folder with no sessions yet: `schedule` writes them all, and the calendar.
+    let fresh = tempfile::tempdir().unwrap();
+    copy_tree(base.path(), fresh.path());
+    fs::remove_dir_all(fresh.path().join("sessions")).unwrap();
+    let r = crash(
+        fresh.path(),
+        &["schedule", "--ics", "calendar.ics"],
+        kills,
+        99,
+    );
+    total.kills += r.kills;
+    total.mid_run += r.mid_run;
+    total.corrupt.extend(r.corrupt);
+    eprintln!(
+        "total: {} kills, {} while running, {} corrupt",
+        total.kills,
+        total.mid_run,
+        total.corrupt.len()
+    );
     assert!(total.corrupt.is_empty(), "{:#?}", total.corrupt);
 }
 
@@ -265,4 +285,195 @@ fn two_applications_at_once_get_two_files() {
                 .success()
         );
     }
+}
+
+/// Every way the folder's data leaves mentorkit: documents in every format,
+/// their template context, and every listing in every format.
+const EXITS: &[&[&str]] = &[
+    &["report", "cohort"],
+    &["report", "career-plan"],
+    &["report", "resume"],
+    &["report", "handouts"],
+    &["report", "cohort", "--context"],
+    &["report", "career-plan", "--context"],
+    &["report", "resume", "--context"],
+    &["report", "handouts", "--context"],
+    &["list", "participants", "--format", "table"],
+    &["list", "participants", "--format", "json"],
+    &["list", "participants", "--format", "csv"],
+    &["list", "sessions", "--format", "csv"],
+    &["list", "sessions", "--format", "json"],
+    &["progress", "--format", "table"],
+    &["progress", "--format", "json"],
+    &["progress", "--format", "csv"],
+    &["progress", "--evidence", "--format", "csv"],
+    &["progress", "--evidence", "--format", "json"],
+    &["screen", "--format", "csv"],
+];
+
+#[test]
+fn no_private_text_unconsented_quote_or_live_payload_reaches_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo().join("examples/career-development"), root);
+    fs::write(root.join("private/notes.md"), "LEAK-PRIVATE-5d1e\n").unwrap();
+    let aisha = root.join("participants/aisha-khan.yaml");
+    let text = fs::read_to_string(&aisha).unwrap();
+    fs::write(
+        &aisha,
+        text.replace(
+            "I was not ready to share this yet.",
+            "LEAK-UNCONSENTED-0c4b",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join("participants/zed-payload.yaml"),
+        "name: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"\nemail: zed@x.org\nrole: mentee\ndepartment: \"<script>alert(1)</script>\"\nposition: \"@SUM(A1:A9)\"\nbranch: \"+cmd|' /C calc'!A0\"\nhired: 2010-01-04\napplied: 2015-11-20\ncareer_goal: \"<img src=x onerror=alert(2)>\"\ntestimonial:\n  quote: LEAK-UNCONSENTED-9e7f\n  consent: false\n",
+    )
+    .unwrap();
+    let mut payloads_tried = 0;
+    for args in EXITS {
+        let out = bin()
+            .current_dir(root)
+            .args(*args)
+            .stdout(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut seen = vec![(format!("stdout of {args:?}"), stdout)];
+        for entry in walkdir::WalkDir::new(root.join("out")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let text = fs::read_to_string(entry.path()).unwrap();
+                seen.push((entry.path().display().to_string(), text));
+            }
+        }
+        for (what, text) in &seen {
+            for marker in [
+                "LEAK-PRIVATE-5d1e",
+                "LEAK-UNCONSENTED-0c4b",
+                "LEAK-UNCONSENTED-9e7f",
+                "PRIVATE-JOURNAL-MARKER",
+            ] {
+                payloads_tried += 1;
+                assert!(!text.contains(marker), "{marker} reached {what}");
+            }
+            // JSON and terminal output carry the text as data; documents must escape it.
+            if !what.starts_with("stdout") {
+                for live in ["<script>alert(1)", "<img src=x"] {
+                    payloads_tried += 1;
+                    assert!(!text.contains(live), "a live `{live}` reached {what}");
+                }
+            }
+            if args.contains(&"csv") && what.starts_with("stdout") {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes());
+                for record in reader.records() {
+                    for cell in record.unwrap().iter() {
+                        payloads_tried += 1;
+                        let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                            || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+                        assert!(!risky, "a formula cell `{cell}` reached {what}");
+                    }
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{payloads_tried} payload checks over {} outputs",
+        EXITS.len()
+    );
+}
+
+#[test]
+fn attendance_from_two_shells_at_once_keeps_both() {
+    let rounds = runs("MENTORKIT_CONCURRENT_RUNS", 15);
+    let session = "2016-10-11-reflections-celebration";
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let results = all_at_once(
+            dir.path(),
+            &[
+                strings(&["attend", session, "tom-nguyen"]),
+                strings(&["attend", session, "daniel-reyes", "--excused"]),
+            ],
+        );
+        assert!(results.iter().all(|ok| *ok), "round {round}: {results:?}");
+        let text = fs::read_to_string(dir.path().join(format!("sessions/{session}.yaml"))).unwrap();
+        assert!(
+            text.contains("- tom-nguyen"),
+            "round {round}: lost tom:\n{text}"
+        );
+        assert!(
+            text.contains("daniel-reyes"),
+            "round {round}: lost daniel:\n{text}"
+        );
+        assert!(
+            bin()
+                .current_dir(dir.path())
+                .arg("check")
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+/// A lock held by another process (the `flock` tool takes the same kind of
+/// lock on the folder) makes a writer wait, then refuse; once that process is
+/// killed, the lock is gone with it and the next command goes ahead.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_held_by_a_killed_process_is_released() {
+    if Command::new("flock").arg("--version").output().is_err() {
+        eprintln!("flock(1) is not installed; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/career-development"), dir.path());
+    // -o: the lock stays with flock itself, not with the `sleep` it starts.
+    let mut holder = Command::new("flock")
+        .arg("-o")
+        .arg(dir.path())
+        .args(["sleep", "60"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let session = "2016-10-11-reflections-celebration";
+    let out = bin()
+        .current_dir(dir.path())
+        .env("MENTORKIT_LOCK_WAIT", "1")
+        .args(["attend", session, "tom-nguyen"])
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("another mentorkit command is writing to"),
+        "{stderr}"
+    );
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let started = Instant::now();
+    let ok = bin()
+        .current_dir(dir.path())
+        .env("MENTORKIT_LOCK_WAIT", "5")
+        .args(["attend", session, "tom-nguyen"])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "it waited for a dead process"
+    );
 }

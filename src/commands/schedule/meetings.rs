@@ -1,0 +1,254 @@
+//! `schedule --meetings`: each pair's or group's meetings from `matches.yaml`,
+//! on the program's meeting cadence, at the group's slot (or the best slot the
+//! pair shares), with the modality they can all meet in and the link.
+//!
+//! `matches.yaml` is read tolerantly, as a list of entries under `matches`,
+//! `pairs` or `groups` (or at the top): each with `mentor` (absent for
+//! peers), `mentees` or `members`, and optionally `slot`, `modality`,
+//! `online` and `location`.
+
+use chrono_tz::Tz;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::model::{Minutes, Modality, Schedule, Session, SessionKind, Slot};
+use crate::schedule::meetings::{Cadence, MeetingGroup, plan_meetings};
+use crate::schedule::slots::{Availability, DayPart, Side, shared_slot};
+use crate::store::Folder;
+
+/// The cadence when `[schedule] meetings` is not set: every other week.
+pub(crate) const DEFAULT_CADENCE: &str = "FREQ=WEEKLY;INTERVAL=2";
+/// The file `match` writes.
+const MATCHES: &str = "matches.yaml";
+
+/// One entry of `matches.yaml`, as much as meetings need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MatchEntry {
+    pub mentor: Option<String>,
+    pub mentees: Vec<String>,
+    pub slot: Option<String>,
+    pub modality: Option<String>,
+    pub online: Option<String>,
+    pub location: Option<String>,
+}
+
+/// The entries of a `matches.yaml` text.
+pub(crate) fn read_matches(text: &str) -> std::result::Result<Vec<MatchEntry>, String> {
+    let value: Value = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+    let list = ["matches", "pairs", "groups"]
+        .iter()
+        .find_map(|k| value.get(k).and_then(Value::as_array))
+        .or_else(|| value.as_array())
+        .ok_or("no list of matches found (under `matches`, `pairs` or `groups`)")?;
+    let text_of = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let ids = |v: &Value, k: &str| -> Vec<String> {
+        match v.get(k) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            Some(Value::String(one)) => vec![one.clone()],
+            _ => Vec::new(),
+        }
+    };
+    Ok(list
+        .iter()
+        .map(|e| {
+            let mut mentees = ids(e, "mentees");
+            mentees.extend(ids(e, "members"));
+            mentees.extend(ids(e, "mentee"));
+            MatchEntry {
+                mentor: text_of(e, "mentor"),
+                mentees,
+                slot: text_of(e, "slot"),
+                modality: text_of(e, "modality"),
+                online: text_of(e, "online"),
+                location: text_of(e, "location"),
+            }
+        })
+        .filter(|m| !m.mentees.is_empty() || m.mentor.is_some())
+        .collect())
+}
+
+/// The meetings of every match, as `(id, session)`.
+pub(super) fn plan(
+    folder: &Folder,
+    schedule: &Schedule,
+    zone: Tz,
+) -> Result<Vec<(String, Session)>> {
+    let path = folder.root.join(MATCHES);
+    let text = std::fs::read_to_string(&path).map_err(|_| {
+        Error::Refused(format!(
+            "--meetings needs {MATCHES}; run `mentorkit match` first"
+        ))
+    })?;
+    let entries = read_matches(&text)
+        .map_err(|why| Error::Refused(format!("{MATCHES}: cannot be read: {why}")))?;
+    let ends = folder.program.program.ends.ok_or_else(|| {
+        Error::Refused(
+            "program.toml: [program] has no `ends`; meetings need the program's last day".into(),
+        )
+    })?;
+    let mut groups = Vec::new();
+    for entry in &entries {
+        if let Some(group) = group(folder, schedule, entry)? {
+            groups.push(group);
+        }
+    }
+    let cadence = Cadence {
+        rule: schedule
+            .meetings
+            .clone()
+            .unwrap_or_else(|| DEFAULT_CADENCE.to_owned()),
+        from: schedule.first,
+        ends,
+        timezone: zone,
+        duration_minutes: schedule.meeting_duration.map_or(60, |m| m.0),
+        skip: schedule.skip.clone(),
+        starts: DayPart::ALL.map(DayPart::default_start),
+    };
+    let planned = plan_meetings(&cadence, &groups)
+        .map_err(|e| Error::Refused(format!("program.toml: [schedule] meetings: {e}")))?;
+    eprintln!(
+        "{} meeting(s) for {} match(es), {} to {}",
+        planned.len(),
+        groups.len(),
+        cadence.from,
+        ends
+    );
+    Ok(planned
+        .into_iter()
+        .map(|m| {
+            let s = m.session;
+            let session = Session {
+                title: s.title,
+                kind: Some(SessionKind::Meeting),
+                date: s.date,
+                time: Some(super::model_time(s.time)),
+                duration: Some(Minutes(s.duration_minutes)),
+                location: s.location,
+                online: s.online,
+                modality: m.modality.parse().ok(),
+                mentor: m.mentor,
+                mentees: m.mentees,
+                ..Session::default()
+            };
+            (s.id, session)
+        })
+        .collect())
+}
+
+/// One match as a meeting group; `None` (with a warning) when it has no slot.
+fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Option<MeetingGroup>> {
+    let mut members: Vec<&String> = entry.mentor.iter().chain(&entry.mentees).collect();
+    members.dedup();
+    let mut people = Vec::new();
+    let mut names = Vec::new();
+    for id in &members {
+        let p = folder.participants.get(*id).ok_or_else(|| {
+            Error::Refused(format!(
+                "{MATCHES}: `{id}` is not a participant; run `mentorkit match` again"
+            ))
+        })?;
+        names.push(p.name.clone());
+        people.push((
+            p,
+            Availability {
+                id: (*id).clone(),
+                side: if entry.mentor.as_ref() == Some(*id) {
+                    Side::Mentor
+                } else {
+                    Side::Mentee
+                },
+                slots: p.availability.clone(),
+            },
+        ));
+    }
+    let key = members.first().map(|s| (*s).clone()).unwrap_or_default();
+    let availability: Vec<Availability> = people.iter().map(|(_, a)| a.clone()).collect();
+    let slot = match &entry.slot {
+        Some(text) => Some(
+            text.parse::<Slot>()
+                .map_err(|e| Error::Refused(format!("{MATCHES}: {e}")))?,
+        ),
+        None => shared_slot(&availability),
+    };
+    let Some(slot) = slot else {
+        eprintln!(
+            "warning: {} share no weekly slot; no meetings laid out for them",
+            names.join(", ")
+        );
+        return Ok(None);
+    };
+    let modality = match &entry.modality {
+        Some(m) => m.clone(),
+        None => common_modality(people.iter().map(|(p, _)| p.modality())).to_string(),
+    };
+    let online = entry.online.clone().or_else(|| {
+        (modality != Modality::InPerson.as_str())
+            .then(|| schedule.online.clone())
+            .flatten()
+    });
+    let mentor_branch = entry
+        .mentor
+        .as_ref()
+        .and_then(|m| folder.participants.get(m))
+        .and_then(|p| p.branch.clone());
+    let location = entry.location.clone().or_else(|| {
+        (modality != Modality::Virtual.as_str())
+            .then_some(mentor_branch)
+            .flatten()
+    });
+    let title = match names.split_first() {
+        Some((first, rest)) if !rest.is_empty() && entry.mentor.is_some() => {
+            format!("Mentoring: {first} with {}", rest.join(", "))
+        }
+        _ => format!("Mentoring: {}", names.join(", ")),
+    };
+    Ok(Some(MeetingGroup {
+        key,
+        title,
+        mentor: entry.mentor.clone(),
+        mentees: entry.mentees.clone(),
+        slot,
+        modality,
+        location,
+        online,
+    }))
+}
+
+/// How a group meets: the one modality all share; otherwise hybrid.
+fn common_modality(all: impl Iterator<Item = Modality>) -> Modality {
+    let all: Vec<Modality> = all.collect();
+    match all.first() {
+        Some(first) if all.iter().all(|m| m == first) => *first,
+        _ => Modality::Hybrid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_matches_tolerantly() {
+        let text = "# Generated by mentorkit\nmode: group\nmatches:\n  - mentor: cy\n    mentees: [ana, bo]\n    slot: tue-pm\n    score: 31\n  - mentees: [dee, eve]\n  - mentor: fay\n    mentee: gus\nunmatched: []\n";
+        let got = read_matches(text).unwrap();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].mentor.as_deref(), Some("cy"));
+        assert_eq!(got[0].mentees, ["ana", "bo"]);
+        assert_eq!(got[0].slot.as_deref(), Some("tue-pm"));
+        assert_eq!(got[1].mentor, None);
+        assert_eq!(got[2].mentees, ["gus"]);
+        assert!(read_matches("x: 1\n").is_err());
+        assert_eq!(read_matches("[]\n").unwrap(), []);
+    }
+
+    #[test]
+    fn modality_in_common() {
+        use Modality::*;
+        assert_eq!(common_modality([Virtual, Virtual].into_iter()), Virtual);
+        assert_eq!(common_modality([Virtual, InPerson].into_iter()), Hybrid);
+        assert_eq!(common_modality(std::iter::empty()), Hybrid);
+    }
+}

@@ -1,0 +1,98 @@
+//! `schedule suggest`: the 21 weekly slots ranked by how many of the accepted
+//! mentees and the mentors can meet then, with who cannot; `--for ID…` ranks
+//! for one pair or group.
+//!
+//! Accepted means accepted in `screening.yaml` (the same reader as
+//! `progress`); before `screen` has run, every mentee counts, and a note
+//! says so.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::cli::SuggestArgs;
+use crate::commands::Ctx;
+use crate::error::{Error, Result, nearest};
+use crate::model::Role;
+use crate::output::Table;
+use crate::schedule::slots::{Availability, Side, rank_slots};
+use crate::store::Folder;
+
+/// The JSON keys of `schedule suggest`, in order (documented in the README).
+pub(crate) const SUGGEST_KEYS: &[&str] = &[
+    "rank",
+    "slot",
+    "available",
+    "mentors",
+    "unavailable",
+    "cannot",
+];
+
+/// Runs `schedule suggest`.
+pub(super) fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
+    let folder = Folder::load(&ctx.root()?)?;
+    let people = who(&folder, &args.for_ids)?;
+    table(&people).print(args.format)
+}
+
+/// The ranking as a table.
+pub(crate) fn table(people: &[Availability]) -> Table {
+    let mut t = Table::new(SUGGEST_KEYS).brief(&["rank", "slot", "available", "mentors", "cannot"]);
+    for (n, r) in rank_slots(people).iter().enumerate() {
+        t.push(vec![
+            json!(n + 1),
+            json!(r.slot.to_string()),
+            json!(r.can.len()),
+            json!(r.mentors),
+            json!(r.cannot.len()),
+            Value::Array(r.cannot.iter().map(|id| json!(id)).collect()),
+        ]);
+    }
+    t
+}
+
+/// Whose availability counts.
+fn who(folder: &Folder, for_ids: &[String]) -> Result<Vec<Availability>> {
+    let ids: Vec<String> = if for_ids.is_empty() {
+        let (mentees, screened) = crate::commands::progress::accepted(folder)?;
+        if !screened {
+            eprintln!("note: {}", crate::commands::progress::NOT_SCREENED);
+        }
+        let mut ids: Vec<String> = mentees.iter().map(|(id, _)| (*id).to_owned()).collect();
+        ids.extend(folder.mentors().map(|(id, _)| id.clone()));
+        ids.sort();
+        ids
+    } else {
+        let unknown: Vec<String> = for_ids
+            .iter()
+            .filter(|id| !folder.participants.contains_key(*id))
+            .map(
+                |id| match nearest(id, folder.participants.keys().map(String::as_str)) {
+                    Some(near) => format!("`{id}` (did you mean `{near}`?)"),
+                    None => format!("`{id}`"),
+                },
+            )
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Error::Refused(format!(
+                "no participant {}; see `mentorkit list participants`",
+                unknown.join(", ")
+            )));
+        }
+        let unique: BTreeSet<&String> = for_ids.iter().collect();
+        unique.into_iter().cloned().collect()
+    };
+    Ok(ids
+        .iter()
+        .filter_map(|id| folder.participants.get(id).map(|p| (id, p)))
+        .map(|(id, p)| Availability {
+            id: id.clone(),
+            side: if p.role == Role::Mentor {
+                Side::Mentor
+            } else {
+                Side::Mentee
+            },
+            slots: p.availability.clone(),
+        })
+        .collect())
+}

@@ -180,7 +180,7 @@ fn summary(plan: &Plan<'_>) -> String {
         c.mode.to_string()
     };
     let mut out = if c.with_mentors() {
-        let busy = m.matches.iter().filter(|e| !e.mentees.is_empty()).count();
+        let busy = m.matches.len();
         format!(
             "{mode}: {people} of {} matched with {busy} of {}",
             count(c.mentees, "mentee"),
@@ -215,6 +215,24 @@ fn summary(plan: &Plan<'_>) -> String {
             ));
         }
         None => {}
+    }
+    if !m.idle_mentors.is_empty() {
+        let shown: Vec<&str> = m
+            .idle_mentors
+            .iter()
+            .take(LISTED)
+            .map(String::as_str)
+            .collect();
+        let more = m.idle_mentors.len().saturating_sub(LISTED);
+        let more = if more > 0 {
+            format!(", … and {more} more")
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "mentors without mentees: {}{more}\n",
+            shown.join(", ")
+        ));
     }
     if !m.unmatched.is_empty() {
         out.push_str("unmatched:\n");

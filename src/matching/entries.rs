@@ -23,8 +23,14 @@ impl Cohort<'_> {
                 .collect(),
         };
         if !self.with_mentors() {
-            matches.sort_by(|x, y| x.peers.cmp(&y.peers));
+            matches.sort_by(|x, y| x.members.cmp(&y.members));
         }
+        // Mentors nobody was matched with are listed apart, so that readers of
+        // `matches` (reports, meetings) see only real pairs and groups.
+        let (matches, idle): (Vec<Match>, Vec<Match>) = matches
+            .into_iter()
+            .partition(|e| e.mentor.is_none() || !e.mentees.is_empty());
+        let idle_mentors = idle.into_iter().filter_map(|e| e.mentor).collect();
         let total = matches.iter().map(|m| m.score).sum();
         Matches {
             mode: self.mode,
@@ -32,6 +38,7 @@ impl Cohort<'_> {
             optimal,
             bound: if optimal { None } else { bound },
             weights: self.weights,
+            idle_mentors,
             unmatched: self.unmatched(arr),
             matches,
         }
@@ -76,7 +83,7 @@ impl Cohort<'_> {
         }
         let mut peers: Vec<&str> = members.iter().map(|&i| self.ids[i]).collect();
         peers.sort_unstable();
-        e.peers = peers.iter().map(|s| s.to_string()).collect();
+        e.members = peers.iter().map(|s| s.to_string()).collect();
         e.pinned = peers
             .iter()
             .filter(|id| {

@@ -27,6 +27,9 @@ pub struct Matches {
     pub weights: Weights,
     #[serde(default)]
     pub matches: Vec<Match>,
+    /// Mentors left without mentees, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub idle_mentors: Vec<String>,
     #[serde(default)]
     pub unmatched: Vec<Unmatched>,
 }
@@ -40,9 +43,10 @@ pub struct Match {
     /// A mentor's mentees, by id (empty when nobody was matched to them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentees: Vec<String>,
-    /// Peers of a pair or circle, by id.
+    /// Peers of a pair or circle, by id (`members`, as the reports and the
+    /// calendar read it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub peers: Vec<String>,
+    pub members: Vec<String>,
     /// Where a group or circle meets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<Slot>,
@@ -60,10 +64,10 @@ pub struct Match {
 impl Match {
     /// The people matched here besides the mentor.
     pub fn people(&self) -> &[String] {
-        if self.peers.is_empty() {
+        if self.members.is_empty() {
             &self.mentees
         } else {
-            &self.peers
+            &self.members
         }
     }
 }

@@ -63,8 +63,8 @@ pub fn matches_text(m: &Matches) -> String {
             field(&mut out, format!("mentor: {}", scalar(mentor)));
             field(&mut out, format!("mentees: {}", list(&e.mentees)));
         }
-        if !e.peers.is_empty() {
-            field(&mut out, format!("peers: {}", list(&e.peers)));
+        if !e.members.is_empty() {
+            field(&mut out, format!("members: {}", list(&e.members)));
         }
         if let Some(slot) = e.slot {
             field(&mut out, format!("slot: {slot}"));
@@ -80,6 +80,9 @@ pub fn matches_text(m: &Matches) -> String {
         if !e.pinned.is_empty() {
             field(&mut out, format!("pinned: {}", list(&e.pinned)));
         }
+    }
+    if !m.idle_mentors.is_empty() {
+        let _ = writeln!(out, "idle_mentors: {}", list(&m.idle_mentors));
     }
     if m.unmatched.is_empty() {
         out.push_str("unmatched: []\n");
@@ -157,22 +160,17 @@ mod tests {
             optimal: false,
             bound: Some(31),
             weights: Weights::default(),
-            matches: vec![
-                Match {
-                    mentor: Some("pat-lee".into()),
-                    mentees: vec!["ana-ruiz".into()],
-                    slot: "tue-pm".parse().ok(),
-                    score: 29,
-                    parts,
-                    pairs,
-                    pinned: vec!["ana-ruiz".into()],
-                    ..Match::default()
-                },
-                Match {
-                    mentor: Some("no".into()),
-                    ..Match::default()
-                },
-            ],
+            matches: vec![Match {
+                mentor: Some("pat-lee".into()),
+                mentees: vec!["ana-ruiz".into()],
+                slot: "tue-pm".parse().ok(),
+                score: 29,
+                parts,
+                pairs,
+                pinned: vec!["ana-ruiz".into()],
+                ..Match::default()
+            }],
+            idle_mentors: vec!["no".into()],
             unmatched: vec![Unmatched {
                 id: "2016-bo".into(),
                 reason: "no mentor shares a \"slot\"".into(),
@@ -192,8 +190,7 @@ mod tests {
              \x20   parts: {competency: 20, cross_department: 3, availability: 4, modality: 2, preference: 0}\n\
              \x20   pairs:\n      ana-ruiz: {score: 29, competency: 20, cross_department: 3, availability: 4, modality: 2, preference: 0}\n\
              \x20   pinned: [ana-ruiz]\n\
-             \x20 - mentor: \"no\"\n    mentees: []\n    score: 0\n\
-             \x20   parts: {competency: 0, cross_department: 0, availability: 0, modality: 0, preference: 0}\n\
+             idle_mentors: [\"no\"]\n\
              unmatched:\n  - id: \"2016-bo\"\n    reason: \"no mentor shares a \\\"slot\\\"\"\n"
         );
         let back: Matches = parse_yaml(Path::new(MATCHES_FILE), &text, "matches").unwrap();

@@ -552,3 +552,51 @@ fn meetings_follow_the_matches() {
         assert!(err.contains("-meeting-"), "{mode}: {err}");
     }
 }
+
+#[test]
+fn explain_a_mentor_lists_their_mentees_and_who_went_elsewhere() {
+    small("one-to-one", "")
+        .args(["match", "--explain", "pat"])
+        .run()
+        .ok()
+        .stdout_is(
+            "pat has 1 mentee(s): score 17
+  ana                        17  competency 10, cross_department 3, availability 2, modality 2
+next best:
+  bo                          7  with sam (14)
+",
+        );
+}
+
+#[test]
+fn other_weights_without_compare_are_used_and_recorded() {
+    let run = small("one-to-one", "")
+        .file("w.toml", "[weights]\ncompetency = 1\n")
+        .args(["match", "--weights", "w.toml"])
+        .run()
+        .ok();
+    // ana–sam and bo–pat (7 + 7) now beat the competency pairs (8 + 5).
+    assert!(run.stderr.contains("total score 14\n"), "{}", run.stderr);
+    assert!(run.read("matches.yaml").contains(
+        "weights: {competency: 1, cross_department: 3, availability: 2, modality: 2, preference: 0}\n"
+    ));
+}
+
+#[test]
+fn group_pins_must_share_the_mentors_slot() {
+    let t = program("group", "pins = [[\"ana\", \"pat\"], [\"cy\", \"pat\"]]\n");
+    let t = add(t, "ana", person("mentee", "A", "x", "tue-pm", ""));
+    let t = add(t, "cy", person("mentee", "A", "x", "wed-am", ""));
+    let t = add(
+        t,
+        "pat",
+        person("mentor", "B", "x", "tue-pm, wed-am", "capacity: 2\n"),
+    );
+    t.args(["match"]).run().code(1).stderr_is(&format!(
+        "{NOTE}error: program.toml:7:27: the pin [\"cy\", \"pat\"] cannot hold: the mentees pinned to `pat` share no weekly slot with them and each other
+ 7 | pins = [[\"ana\", \"pat\"], [\"cy\", \"pat\"]]
+   |                           ^
+  = help: remove the pin or change what blocks it; `forbid`, availability and capacity apply to pins too
+"
+    ));
+}

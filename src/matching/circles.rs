@@ -2,15 +2,14 @@
 //! most `group_size` that share one weekly slot; a circle is worth the sum of
 //! the pair scores inside it (whose cross-department part mixes departments).
 //!
-//! Small instances are searched exhaustively; larger ones get a greedy merge
-//! (best gain first) followed by local search (move one person, swap two),
-//! and the bound "each person gains at most its `group_size − 1` best pair
+//! Small instances are searched exhaustively; larger ones get circles grown
+//! greedily (best pair first, then whoever adds most), then local search (move
+//! one person, swap two, with seeded kicks out of local optima), and the bound "each person gains at most its `group_size − 1` best pair
 //! scores with people who share one slot with it, and every pair is counted
 //! from both sides" is printed beside it.
 //! Among equal scores, more people in circles is better.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::VecDeque;
 
 use super::group::bits;
 use super::{Edge, PinError, Score};

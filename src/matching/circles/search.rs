@@ -4,90 +4,146 @@
 use super::*;
 
 impl Setup {
-    /// Merges circles two at a time, the pair that adds the most value first,
-    /// while a merge still adds value and fits (size, shared slot, every pair
-    /// allowed).
+    /// Circles grown one at a time: the best pair of people still alone
+    /// (highest score first) starts a circle, which then takes whoever adds the
+    /// most while someone fits (size, shared slot, every pair allowed). People
+    /// pinned together start as one circle.
     pub(super) fn greedy(&self) -> Vec<Cluster> {
-        let mut m = Merger::new(self);
-        for c in 0..m.cl.len() {
-            let mut near: Vec<(usize, (Score, usize))> =
-                m.nb[c].iter().map(|(&d, &x)| (d, x)).collect();
-            near.sort_unstable();
-            for (d, x) in near.into_iter().filter(|&(d, _)| c < d) {
-                m.offer(c, d, x);
+        let mut atom_of = vec![0usize; self.n];
+        for (i, a) in self.atoms.iter().enumerate() {
+            for &v in a {
+                atom_of[v] = i;
             }
         }
-        while let Some((_, _, c, d, vc, vd)) = m.heap.pop() {
-            if m.alive[c] && m.alive[d] && m.version[c] == vc && m.version[d] == vd {
-                m.merge(c, d);
-            }
+        let mut used = vec![false; self.atoms.len()];
+        let mut out = Vec::new();
+        for (i, a) in self.atoms.iter().enumerate().filter(|(_, a)| a.len() > 1) {
+            used[i] = true;
+            out.push(self.grow(self.cluster(a.clone()), &atom_of, &mut used));
         }
-        m.cl.into_iter()
-            .zip(m.alive)
-            .filter(|(_, a)| *a)
-            .map(|(c, _)| c)
-            .collect()
+        let mut pairs: Vec<(Score, usize, usize)> = (0..self.n)
+            .flat_map(|v| {
+                self.adj[v]
+                    .iter()
+                    .filter(move |x| v < x.0)
+                    .map(move |x| (x.1, v, x.0))
+            })
+            .filter(|&(_, v, u)| {
+                self.atoms[atom_of[v]].len() == 1 && self.atoms[atom_of[u]].len() == 1
+            })
+            .collect();
+        pairs.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for (_, v, u) in pairs {
+            let (a, b) = (atom_of[v], atom_of[u]);
+            if used[a] || used[b] {
+                continue;
+            }
+            used[a] = true;
+            used[b] = true;
+            out.push(self.grow(self.cluster(vec![v.min(u), v.max(u)]), &atom_of, &mut used));
+        }
+        out.extend(
+            (0..self.atoms.len())
+                .filter(|&i| !used[i])
+                .map(|i| self.cluster(self.atoms[i].clone())),
+        );
+        out
     }
 
-    /// What merging `c` and `d` adds, when they may merge and it adds anything.
-    fn merge_gain(&self, c: &Cluster, d: &Cluster, (cross, pairs): (Score, usize)) -> Option<i128> {
-        let (a, b) = (c.members.len(), d.members.len());
-        if a + b > self.g || pairs != a * b || c.mask & d.mask == 0 {
-            return None;
+    /// Adds to `c`, while it has room, the unused atom that adds the most.
+    fn grow(&self, mut c: Cluster, atom_of: &[usize], used: &mut [bool]) -> Cluster {
+        while c.members.len() < self.g {
+            let mut best: Option<(i128, usize, Score)> = None;
+            for &(u, _) in &self.adj[c.members[0]] {
+                let i = atom_of[u];
+                let atom = &self.atoms[i];
+                if used[i] || atom[0] != u || c.members.len() + atom.len() > self.g {
+                    continue;
+                }
+                let mask = atom.iter().fold(c.mask, |m, &x| m & self.slots[x]);
+                let cross: Option<Score> = atom.iter().map(|&x| self.gain(x, &c.members)).sum();
+                let (Some(cross), true) = (cross, mask != 0) else {
+                    continue;
+                };
+                let inside = self.cluster(atom.clone()).score;
+                let size = c.members.len() + atom.len();
+                let add = self.value_of(c.score + cross + inside, size)
+                    - self.value_of(c.score, c.members.len());
+                if add > 0 && best.is_none_or(|b| add > b.0) {
+                    best = Some((add, i, cross + inside));
+                }
+            }
+            let Some((_, i, plus)) = best else { break };
+            used[i] = true;
+            c.members.extend(&self.atoms[i]);
+            c.members.sort_unstable();
+            c.mask = c.members.iter().fold(u64::MAX, |m, &x| m & self.slots[x]);
+            c.score += plus;
         }
-        let after = self.value_of(c.score + d.score + cross, a + b);
-        let gain = after - self.value_of(c.score, a) - self.value_of(d.score, b);
-        (gain > 0).then_some(gain)
+        c
     }
 
     /// Local search (move one person, swap two) from `clusters`, then kicks:
-    /// a few people moved at random (seeded) and the search run again, keeping
-    /// the result when it is no worse, until the work budget runs out or many
-    /// kicks in a row found nothing better.
+    /// a few people moved at random (seeded) and the search run again around
+    /// them, keeping the result when it is no worse, until the work budget runs
+    /// out or many kicks in a row found nothing better.
     pub(super) fn local_search(&self, clusters: Vec<Cluster>) -> Vec<Cluster> {
-        let movable: Vec<bool> = {
-            let mut m = vec![false; self.n];
-            for a in self.atoms.iter().filter(|a| a.len() == 1) {
-                m[a[0]] = true;
-            }
-            m
-        };
+        let mut movable = vec![false; self.n];
+        for a in self.atoms.iter().filter(|a| a.len() == 1) {
+            movable[a[0]] = true;
+        }
         let people: Vec<usize> = (0..self.n).filter(|&v| movable[v]).collect();
-        let mut cur = clusters;
+        let mut cl = clusters;
         // Room for everyone to stand alone after a kick.
-        cur.extend((0..self.n).map(|_| Cluster {
+        cl.extend((0..self.n).map(|_| Cluster {
             members: Vec::new(),
             mask: u64::MAX,
             score: 0,
         }));
+        let mut of = vec![0usize; self.n];
+        for (i, c) in cl.iter().enumerate() {
+            for &v in &c.members {
+                of[v] = i;
+            }
+        }
+        let mut cur = Layout { cl, of };
         let mut steps = 0u64;
-        self.descend(&mut cur, &movable, &mut steps);
+        self.descend(&mut cur, &movable, &mut steps, people.clone());
         let mut best = cur.clone();
-        let (mut best_value, mut cur_value) = (self.value_all(&best), self.value_all(&cur));
+        let (mut best_value, mut cur_value) = (self.value_all(&best.cl), self.value_all(&cur.cl));
+        let mut next = cur.clone();
         let mut rng = 0x9E37_79B9_7F4A_7C15u64;
         let mut idle = 0;
         while steps < LOCAL_STEPS && idle < KICKS_IDLE && !people.is_empty() {
-            let mut next = cur.clone();
+            next.clone_from(&cur);
+            // Copying the layout is work too.
+            steps += (self.n + next.cl.len()) as u64;
+            let mut touched = Vec::new();
             for _ in 0..KICK_SIZE {
                 let v = people[(xorshift(&mut rng) % people.len() as u64) as usize];
-                self.kick(v, &mut next, &mut rng);
+                touched.extend(self.kick(v, &mut next, &mut rng));
             }
-            self.descend(&mut next, &movable, &mut steps);
-            let value = self.value_all(&next);
+            // Only moves around what the kick changed can have become better.
+            let again: Vec<usize> = touched
+                .iter()
+                .flat_map(|&c| next.cl[c].members.iter().copied())
+                .collect();
+            self.descend(&mut next, &movable, &mut steps, again);
+            let value = self.value_all(&next.cl);
             if value >= cur_value {
-                cur = next;
+                std::mem::swap(&mut cur, &mut next);
                 cur_value = value;
             }
             if cur_value > best_value {
-                best = cur.clone();
+                best.clone_from(&cur);
                 best_value = cur_value;
                 idle = 0;
             } else {
                 idle += 1;
             }
         }
-        best.retain(|c| !c.members.is_empty());
-        best
+        best.cl.retain(|c| !c.members.is_empty());
+        best.cl
     }
 
     fn value_all(&self, cl: &[Cluster]) -> i128 {
@@ -96,48 +152,70 @@ impl Setup {
             .sum()
     }
 
-    /// Moves `v` to a random circle it may join, or alone.
-    fn kick(&self, v: usize, cl: &mut [Cluster], rng: &mut u64) {
-        let of = |cl: &[Cluster]| cl.iter().position(|c| c.members.contains(&v)).unwrap_or(0);
-        let a = of(cl);
-        let open: Vec<usize> = (0..cl.len())
+    /// Moves `v` to a random circle of its neighbours it may join, or alone;
+    /// the circles it left and joined.
+    fn kick(&self, v: usize, lay: &mut Layout, rng: &mut u64) -> Vec<usize> {
+        let a = lay.of[v];
+        let mut open: Vec<usize> = self.adj[v]
+            .iter()
+            .map(|x| lay.of[x.0])
             .filter(|&b| b != a)
-            .filter(|&b| {
-                let c = &cl[b];
-                c.members.len() < self.g
-                    && c.mask & self.slots[v] != 0
-                    && (c.members.is_empty() || self.gain(v, &c.members).is_some())
-            })
             .collect();
-        let Some(&to) = open.get((xorshift(rng) % open.len().max(1) as u64) as usize) else {
-            return;
-        };
-        let loss = self.gain(v, &cl[a].members).unwrap_or(0);
-        let gain = self.gain(v, &cl[to].members).unwrap_or(0);
-        let mut of_all = vec![0usize; self.n];
-        for (i, c) in cl.iter().enumerate() {
-            for &u in &c.members {
-                of_all[u] = i;
-            }
+        open.sort_unstable();
+        open.dedup();
+        open.retain(|&b| {
+            let c = &lay.cl[b];
+            c.members.len() < self.g
+                && c.mask & self.slots[v] != 0
+                && self.gain(v, &c.members).is_some()
+        });
+        if lay.cl[a].members.len() > 1 {
+            open.extend(lay.cl.iter().position(|c| c.members.is_empty()));
         }
-        self.apply(Change::Move { v, to, gain, loss }, cl, &mut of_all);
+        let Some(&to) = open.get((xorshift(rng) % open.len().max(1) as u64) as usize) else {
+            return Vec::new();
+        };
+        let loss = self.gain(v, &lay.cl[a].members).unwrap_or(0);
+        let gain = self.gain(v, &lay.cl[to].members).unwrap_or(0);
+        self.apply(Change::Move { v, to, gain, loss }, &mut lay.cl, &mut lay.of);
+        vec![a, to]
     }
 
-    /// First-improvement descent: each person in turn takes its best move.
-    fn descend(&self, cl: &mut [Cluster], movable: &[bool], steps: &mut u64) {
-        let mut of = vec![0usize; self.n];
-        for (i, c) in cl.iter().enumerate() {
-            for &v in &c.members {
-                of[v] = i;
+    /// Descent from the people in `start`: each in turn takes its best move,
+    /// and everyone in a circle a move changed (and the mover's neighbours)
+    /// gets another look, until no move helps or the work budget is spent.
+    fn descend(&self, lay: &mut Layout, movable: &[bool], steps: &mut u64, start: Vec<usize>) {
+        let mut queued = vec![false; self.n];
+        let mut queue = VecDeque::new();
+        let push = |queue: &mut VecDeque<usize>, queued: &mut [bool], v: usize| {
+            if movable[v] && !queued[v] {
+                queued[v] = true;
+                queue.push_back(v);
             }
+        };
+        for v in start {
+            push(&mut queue, &mut queued, v);
         }
-        let mut improved = true;
-        while improved && *steps < LOCAL_STEPS {
-            improved = false;
-            for v in (0..self.n).filter(|&v| movable[v]) {
-                if let Some(change) = self.best_change(v, cl, &of, movable, steps) {
-                    self.apply(change, cl, &mut of);
-                    improved = true;
+        while let Some(v) = queue.pop_front() {
+            queued[v] = false;
+            if *steps >= LOCAL_STEPS {
+                break;
+            }
+            let Some(change) = self.best_change(v, &lay.cl, &lay.of, movable, steps) else {
+                continue;
+            };
+            let movers: Vec<usize> = change.movers().into_iter().flatten().collect();
+            let left: Vec<usize> = movers.iter().map(|&m| lay.of[m]).collect();
+            self.apply(change, &mut lay.cl, &mut lay.of);
+            let joined: Vec<usize> = movers.iter().map(|&m| lay.of[m]).collect();
+            for c in left.into_iter().chain(joined) {
+                for &u in &lay.cl[c].members {
+                    push(&mut queue, &mut queued, u);
+                }
+            }
+            for &mover in &movers {
+                for &(u, _) in &self.adj[mover] {
+                    push(&mut queue, &mut queued, u);
                 }
             }
         }
@@ -321,101 +399,44 @@ impl Setup {
     }
 }
 
-/// A candidate merge: its gain, the first ids of both circles (for ties),
-/// the circles, and their versions when it was offered.
-type Offer = (i128, Reverse<(usize, usize)>, usize, usize, u32, u32);
-
-/// The greedy merge's state: circles, what lies between neighbouring circles
-/// (cross score, allowed pairs), and the merges on offer, best first.
-struct Merger<'s> {
-    s: &'s Setup,
-    cl: Vec<Cluster>,
-    nb: Vec<HashMap<usize, (Score, usize)>>,
-    version: Vec<u32>,
-    alive: Vec<bool>,
-    heap: BinaryHeap<Offer>,
-}
-
-impl<'s> Merger<'s> {
-    fn new(s: &'s Setup) -> Self {
-        let cl: Vec<Cluster> = s.atoms.iter().map(|a| s.cluster(a.clone())).collect();
-        let mut of = vec![0usize; s.n];
-        for (i, c) in cl.iter().enumerate() {
-            for &v in &c.members {
-                of[v] = i;
-            }
-        }
-        let mut nb: Vec<HashMap<usize, (Score, usize)>> = vec![HashMap::new(); cl.len()];
-        for v in 0..s.n {
-            for &(u, sc) in &s.adj[v] {
-                let (a, b) = (of[v], of[u]);
-                if v < u && a != b {
-                    for (x, y) in [(a, b), (b, a)] {
-                        let e = nb[x].entry(y).or_insert((0, 0));
-                        e.0 += sc;
-                        e.1 += 1;
-                    }
-                }
-            }
-        }
-        let n = cl.len();
-        Merger {
-            s,
-            cl,
-            nb,
-            version: vec![0; n],
-            alive: vec![true; n],
-            heap: BinaryHeap::new(),
-        }
-    }
-
-    fn offer(&mut self, c: usize, d: usize, between: (Score, usize)) {
-        let (c, d) = (c.min(d), c.max(d));
-        if let Some(gain) = self.s.merge_gain(&self.cl[c], &self.cl[d], between) {
-            let (x, y) = (self.cl[c].members[0], self.cl[d].members[0]);
-            let ids = Reverse((x.min(y), x.max(y)));
-            self.heap
-                .push((gain, ids, c, d, self.version[c], self.version[d]));
-        }
-    }
-
-    /// Merges circle `d` into `c` and offers `c`'s new merges.
-    fn merge(&mut self, c: usize, d: usize) {
-        let (cross, _) = self.nb[c].get(&d).copied().unwrap_or((0, 0));
-        let taken = std::mem::take(&mut self.cl[d].members);
-        let (dscore, dmask) = (self.cl[d].score, self.cl[d].mask);
-        let target = &mut self.cl[c];
-        target.members.extend(taken);
-        target.members.sort_unstable();
-        target.mask &= dmask;
-        target.score += dscore + cross;
-        self.alive[d] = false;
-        self.version[c] += 1;
-        let from_d = std::mem::take(&mut self.nb[d]);
-        self.nb[c].remove(&d);
-        for (x, val) in from_d.into_iter().filter(|&(x, _)| x != c) {
-            self.nb[x].remove(&d);
-            for (p, q) in [(c, x), (x, c)] {
-                let e = self.nb[p].entry(q).or_insert((0, 0));
-                e.0 += val.0;
-                e.1 += val.1;
-            }
-        }
-        let mut next: Vec<(usize, (Score, usize))> =
-            self.nb[c].iter().map(|(&x, &v)| (x, v)).collect();
-        next.sort_unstable();
-        for (x, val) in next {
-            self.offer(c, x, val);
-        }
-    }
-}
-
 /// The seeded generator behind the kicks.
 pub(super) fn xorshift(x: &mut u64) -> u64 {
     *x ^= *x << 13;
     *x ^= *x >> 7;
     *x ^= *x << 17;
     *x
+}
+
+/// Circles and where each person is, as the local search moves them.
+#[derive(Debug)]
+struct Layout {
+    cl: Vec<Cluster>,
+    of: Vec<usize>,
+}
+
+impl Clone for Layout {
+    fn clone(&self) -> Self {
+        Layout {
+            cl: self.cl.clone(),
+            of: self.of.clone(),
+        }
+    }
+
+    /// Reuses the buffers already there: the search copies layouts often.
+    fn clone_from(&mut self, other: &Self) {
+        self.cl.clone_from(&other.cl);
+        self.of.clone_from(&other.of);
+    }
+}
+
+impl Change {
+    /// The people a change moves.
+    fn movers(&self) -> [Option<usize>; 2] {
+        match *self {
+            Change::Move { v, .. } => [Some(v), None],
+            Change::Swap { v, w, .. } => [Some(v), Some(w)],
+        }
+    }
 }
 
 /// One local-search step.

@@ -142,6 +142,7 @@ fn killed_writers_leave_every_file_old_or_new() {
             "google-map.toml",
         ],
         vec!["screen"],
+        vec!["match"],
         vec!["attend", "2016-10-11-reflections-celebration", "tom-nguyen"],
     ];
     let mut total = CrashReport::default();

@@ -15,7 +15,10 @@ use crate::schedule::{Recurrence, WorkshopDefaults, expand, plan_workshops};
 const GOOGLE: &str = include_str!("../tests/fixtures/intake/google.csv");
 
 /// A valid export changed by a few random edits.
-fn mutated(base: &'static str, pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+pub(crate) fn mutated(
+    base: &'static str,
+    pieces: &'static [&'static str],
+) -> impl Strategy<Value = String> {
     let len = base.len();
     proptest::collection::vec((0..=len, 0..6usize, prop::sample::select(pieces)), 1..6).prop_map(
         move |edits| {

@@ -56,26 +56,8 @@ const NASTY: &[&str] = &[
     "]]]]]]]]",
 ];
 
-/// A valid file changed by a few random edits.
 fn mutated(base: &'static str) -> impl Strategy<Value = String> {
-    let len = base.len();
-    proptest::collection::vec((0..=len, 0..8usize, prop::sample::select(NASTY)), 1..6).prop_map(
-        move |edits| {
-            let mut s = base.to_string();
-            for (at, cut, insert) in edits {
-                let mut at = at.min(s.len());
-                while !s.is_char_boundary(at) {
-                    at -= 1;
-                }
-                let mut end = (at + cut).min(s.len());
-                while !s.is_char_boundary(end) {
-                    end -= 1;
-                }
-                s.replace_range(at..end, insert);
-            }
-            s
-        },
-    )
+    crate::fuzz::mutated(base, NASTY)
 }
 
 fn all_loaders(text: &str) {

@@ -142,6 +142,7 @@ fn killed_writers_leave_every_file_old_or_new() {
             "google-map.toml",
         ],
         vec!["screen"],
+        vec!["match"],
         vec!["attend", "2016-10-11-reflections-celebration", "tom-nguyen"],
     ];
     let mut total = CrashReport::default();
@@ -475,5 +476,132 @@ fn a_lock_held_by_a_killed_process_is_released() {
     assert!(
         started.elapsed() < Duration::from_secs(4),
         "it waited for a dead process"
+    );
+}
+
+/// The comments of a YAML text, in order, and its top-level keys, in order.
+fn comments_and_keys(text: &str) -> (Vec<String>, Vec<String>) {
+    let comments = text
+        .lines()
+        .filter_map(|l| l.find('#').map(|i| l[i..].to_string()))
+        .collect();
+    let keys = text
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '-']) && l.contains(':'))
+        .filter_map(|l| l.split(':').next().map(str::to_string))
+        .collect();
+    (comments, keys)
+}
+
+/// Every command that changes a file people edit keeps its comments and the
+/// order of the keys it does not change.
+#[test]
+fn commands_that_edit_in_place_keep_comments_and_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo().join("examples/career-development"), root);
+    // Comment every line of one person's and one session's file.
+    let annotate = |rel: &str| {
+        let path = root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        let mut out = String::new();
+        for (i, line) in text.lines().enumerate() {
+            if !line.starts_with(' ') && !line.starts_with('-') && !line.starts_with('#') {
+                out.push_str(&format!("# comment {i} above\n"));
+            }
+            out.push_str(line);
+            if !line.contains('#') && !line.trim_end().ends_with(':') && !line.contains('"') {
+                out.push_str(&format!("  # inline {i}"));
+            }
+            out.push('\n');
+        }
+        fs::write(&path, out).unwrap();
+    };
+    let person = "participants/maria-gonzalez.yaml";
+    let session = "sessions/2016-10-11-reflections-celebration.yaml";
+    annotate(person);
+    annotate(session);
+    assert!(
+        bin()
+            .current_dir(root)
+            .arg("check")
+            .status()
+            .unwrap()
+            .success()
+    );
+    let cases: Vec<(&[&str], &str, &[&str])> = vec![
+        (
+            &["goal", "maria-gonzalez", "2", "done"],
+            person,
+            &["smart_goals"],
+        ),
+        (
+            &["deliverable", "maria-gonzalez", "resume", "draft"],
+            person,
+            &["deliverables"],
+        ),
+        (
+            &[
+                "outcome",
+                "maria-gonzalez",
+                "--new-position",
+                "Circulation Lead",
+            ],
+            person,
+            &["outcome"],
+        ),
+        (
+            &[
+                "attend",
+                "2016-10-11-reflections-celebration",
+                "daniel-reyes",
+            ],
+            session,
+            &["attendance"],
+        ),
+        (
+            &[
+                "attend",
+                "2016-10-11-reflections-celebration",
+                "patricia-wells",
+                "--excused",
+            ],
+            session,
+            &["excused"],
+        ),
+    ];
+    for (args, rel, changed) in cases {
+        let before = fs::read_to_string(root.join(rel)).unwrap();
+        let ok = bin()
+            .current_dir(root)
+            .args(args)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "{args:?} failed");
+        let after = fs::read_to_string(root.join(rel)).unwrap();
+        assert_ne!(before, after, "{args:?} changed nothing");
+        let (c0, k0) = comments_and_keys(&before);
+        let (c1, k1) = comments_and_keys(&after);
+        let mut at = 0;
+        for c in &c0 {
+            let found = c1[at..].iter().position(|x| x == c);
+            assert!(found.is_some(), "{args:?} lost or moved {c:?}:\n{after}");
+            at += found.unwrap() + 1;
+        }
+        let untouched = |keys: Vec<String>| -> Vec<String> {
+            keys.into_iter()
+                .filter(|k| !changed.contains(&k.as_str()))
+                .collect()
+        };
+        assert_eq!(untouched(k0), untouched(k1), "{args:?} reordered keys");
+    }
+    assert!(
+        bin()
+            .current_dir(root)
+            .arg("check")
+            .status()
+            .unwrap()
+            .success()
     );
 }

@@ -352,7 +352,11 @@ fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                         &rel,
                         key,
                         Some(pid),
-                        format!("`{pid}` is listed under both {other} and {key}"),
+                        if other == key {
+                            format!("`{pid}` is listed twice under {key}")
+                        } else {
+                            format!("`{pid}` is listed under both {other} and {key}")
+                        },
                     ));
                 }
             }

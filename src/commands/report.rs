@@ -10,10 +10,11 @@ use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::error::{Error, Problem, Result, nearest};
 use crate::metrics::CompletionCheck;
-use crate::render::records::{MATCHES_FILE, parse_matches};
+use crate::render::records::from_model;
 use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_screening, read_text, write_atomic,
+    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
+    write_atomic,
 };
 
 /// The folder a report never reads.
@@ -35,7 +36,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     };
     let folder = Folder::load(&root)?;
     let screening = load_screening(&root)?;
-    let matches = read_optional(&root, MATCHES_FILE, parse_matches)?;
+    let matches = load_matches(&root)?.as_ref().map(from_model);
     let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
     let docs = documents(&cohort, &args)?;
     if args.context {
@@ -269,23 +270,6 @@ fn shown(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// Reads `rel` in `root` with `parse` when the file exists.
-fn read_optional<T>(
-    root: &Path,
-    rel: &str,
-    parse: fn(&Path, &str) -> std::result::Result<T, Problem>,
-) -> Result<Option<T>> {
-    let path = root.join(rel);
-    if !path.exists() {
-        return Ok(None);
-    }
-    let rel = Path::new(rel);
-    read_text(&path, rel, MAX_RECORD_BYTES * 16)
-        .and_then(|text| parse(rel, &text))
-        .map(Some)
-        .map_err(Error::problem)
-}
-
 /// The templates in `root/templates/`, if any: `.md` and `.html` files,
 /// sorted by name. A template that leads into `private/` is refused.
 fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
@@ -360,8 +344,10 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         }
         let folder = Folder::load(&dir).map_err(|e| in_folder(given, e))?;
         let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
-        let matches =
-            read_optional(&dir, MATCHES_FILE, parse_matches).map_err(|e| in_folder(given, e))?;
+        let matches = load_matches(&dir)
+            .map_err(|e| in_folder(given, e))?
+            .as_ref()
+            .map(from_model);
         loaded.push(Loaded {
             label: given.display().to_string(),
             folder,

@@ -142,7 +142,7 @@ mod tests {
     use super::*;
     use crate::model::matches::{Match, Unmatched};
     use crate::model::{MatchMode, Weights};
-    use crate::render::records::parse_matches;
+    use crate::render::records::from_model;
 
     fn sample() -> Matches {
         let parts = Parts {
@@ -197,10 +197,12 @@ mod tests {
         assert_eq!(back, m);
     }
 
-    /// The reports read matches.yaml with their own tolerant reader.
+    /// The reports' view of what match writes.
     #[test]
     fn reports_read_what_match_writes() {
-        let read = parse_matches(Path::new(MATCHES_FILE), &matches_text(&sample())).unwrap();
+        let back: Matches =
+            parse_yaml(Path::new(MATCHES_FILE), &matches_text(&sample()), "matches").unwrap();
+        let read = from_model(&back);
         assert_eq!(read.mode.as_deref(), Some("group"));
         assert_eq!(read.groups[0].mentor.as_deref(), Some("pat-lee"));
         assert_eq!(read.groups[0].mentees, vec!["ana-ruiz".to_string()]);

@@ -464,7 +464,14 @@ fn template_errors_name_the_file_and_line() {
 fn screening_and_matches_are_read_when_present() {
     let t = Test::example("career-development").file(
         "matches.yaml",
-        "mode: group\nmatches:\n  - mentor: patricia-wells\n    mentees: [maria-gonzalez, aisha-khan]\n    slot: tue-pm\n  - mentor: samuel-lee\n    mentees: [james-carter, linda-park, keisha-brown]\n    slot: tue-pm\n",
+        concat!(
+            "mode: group\ntotal: 0\noptimal: false\n",
+            "weights: {competency: 10, cross_department: 3, availability: 2, modality: 2, preference: 0}\n",
+            "matches:\n  - mentor: patricia-wells\n    mentees: [maria-gonzalez, aisha-khan]\n    slot: tue-pm\n",
+            "    score: 0\n    parts: {competency: 0, cross_department: 0, availability: 0, modality: 0, preference: 0}\n",
+            "  - mentor: samuel-lee\n    mentees: [james-carter, linda-park, keisha-brown]\n    slot: tue-pm\n",
+            "    score: 0\n    parts: {competency: 0, cross_department: 0, availability: 0, modality: 0, preference: 0}\n",
+        ),
     );
     let screen = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
         .args(["-C", &t.path().display().to_string(), "screen"])

@@ -111,21 +111,7 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn session() -> Session {
-        Session {
-            title: "Career & Personality Assessments".into(),
-            kind: Some(crate::model::SessionKind::Workshop),
-            date: "2016-01-12".parse().unwrap(),
-            time: Some("14:00".parse().unwrap()),
-            duration: Some("2h30m".parse().unwrap()),
-            location: Some("Central Library, Meeting Room B".into()),
-            online: Some("https://groupspaces.example.org/anytown-career?x=1#top".into()),
-            topics: vec!["MBTI".into(), "Holland Codes".into()],
-            activities: vec!["journaling".into(), "peer discussion".into()],
-            speakers: vec!["Dr. O'Neil, PhD".into(), "yes".into(), "[x]".into()],
-            ..Session::default()
-        }
-    }
+    use super::super::sample_session as session;
 
     #[test]
     fn new_files_read_back_as_written() {

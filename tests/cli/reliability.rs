@@ -445,7 +445,11 @@ fn a_lock_held_by_a_killed_process_is_released() {
     let mut holder = Command::new("flock")
         .arg("-o")
         .arg(dir.path())
-        .args(["sleep", "60"])
+        .args(["sleep", "20"])
+        // Its `sleep` outlives it: keep it off the test's output pipes.
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(300));

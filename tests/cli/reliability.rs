@@ -62,6 +62,32 @@ struct CrashReport {
     corrupt: Vec<String>,
 }
 
+impl CrashReport {
+    fn add(&mut self, other: CrashReport) {
+        self.kills += other.kills;
+        self.mid_run += other.mid_run;
+        self.corrupt.extend(other.corrupt);
+    }
+}
+
+/// A fresh copy of the career development example.
+fn career_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/career-development"), dir.path());
+    dir
+}
+
+/// `check` passes on the folder.
+fn assert_checks(dir: &Path) {
+    let ok = bin()
+        .current_dir(dir)
+        .arg("check")
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "check fails in {}", dir.display());
+}
+
 /// Runs `args` on copies of `base` and kills it (SIGKILL) at random moments;
 /// after each kill every file must be the version from before the command or
 /// the one a complete run writes, and `check` must pass.
@@ -117,8 +143,7 @@ fn crash(base: &Path, args: &[&str], kills: usize, seed: u64) -> CrashReport {
 }
 
 fn career_with_import() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("examples/career-development"), dir.path());
+    let dir = career_example();
     for name in ["google.csv", "google-map.toml"] {
         fs::copy(
             repo().join("tests/fixtures/intake").join(name),
@@ -148,9 +173,7 @@ fn killed_writers_leave_every_file_old_or_new() {
     let mut total = CrashReport::default();
     for (n, args) in commands.iter().enumerate() {
         let r = crash(base.path(), args, kills, 7 + n as u64);
-        total.kills += r.kills;
-        total.mid_run += r.mid_run;
-        total.corrupt.extend(r.corrupt);
+        total.add(r);
     }
     // A folder with no sessions yet: `schedule` writes them all, and the calendar.
     let fresh = tempfile::tempdir().unwrap();
@@ -162,9 +185,7 @@ fn killed_writers_leave_every_file_old_or_new() {
         kills,
         99,
     );
-    total.kills += r.kills;
-    total.mid_run += r.mid_run;
-    total.corrupt.extend(r.corrupt);
+    total.add(r);
     eprintln!(
         "total: {} kills, {} while running, {} corrupt",
         total.kills,
@@ -205,8 +226,7 @@ fn four_edits_of_one_file_at_once_lose_nothing() {
         strings(&["outcome", "robert-olsen", "--promoted", "2016-12-01"]),
     ];
     for round in 0..rounds {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let dir = career_example();
         let results = all_at_once(dir.path(), &commands);
         assert!(
             results.iter().all(|ok| *ok),
@@ -224,14 +244,7 @@ fn four_edits_of_one_file_at_once_lose_nothing() {
                 "round {round}: lost `{piece}`:\n{text}"
             );
         }
-        assert!(
-            bin()
-                .current_dir(dir.path())
-                .arg("check")
-                .status()
-                .unwrap()
-                .success()
-        );
+        assert_checks(dir.path());
     }
 }
 
@@ -255,8 +268,7 @@ fn two_applications_at_once_get_two_files() {
         ])
     };
     for round in 0..rounds {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let dir = career_example();
         // Two people with one name: two files. The same email twice: one refused.
         let results = all_at_once(
             dir.path(),
@@ -277,14 +289,7 @@ fn two_applications_at_once_get_two_files() {
             !p.join("ana-ruiz-3.yaml").exists(),
             "round {round}: the same email twice"
         );
-        assert!(
-            bin()
-                .current_dir(dir.path())
-                .arg("check")
-                .status()
-                .unwrap()
-                .success()
-        );
+        assert_checks(dir.path());
     }
 }
 
@@ -399,8 +404,7 @@ fn attendance_from_two_shells_at_once_keeps_both() {
     let rounds = runs("MENTORKIT_CONCURRENT_RUNS", 15);
     let session = "2016-10-11-reflections-celebration";
     for round in 0..rounds {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&repo().join("examples/career-development"), dir.path());
+        let dir = career_example();
         let results = all_at_once(
             dir.path(),
             &[
@@ -418,14 +422,7 @@ fn attendance_from_two_shells_at_once_keeps_both() {
             text.contains("daniel-reyes"),
             "round {round}: lost daniel:\n{text}"
         );
-        assert!(
-            bin()
-                .current_dir(dir.path())
-                .arg("check")
-                .status()
-                .unwrap()
-                .success()
-        );
+        assert_checks(dir.path());
     }
 }
 
@@ -439,8 +436,7 @@ fn a_lock_held_by_a_killed_process_is_released() {
         eprintln!("flock(1) is not installed; skipping");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("examples/career-development"), dir.path());
+    let dir = career_example();
     // -o: the lock stays with flock itself, not with the `sleep` it starts.
     let mut holder = Command::new("flock")
         .arg("-o")
@@ -525,14 +521,7 @@ fn commands_that_edit_in_place_keep_comments_and_order() {
     let session = "sessions/2016-10-11-reflections-celebration.yaml";
     annotate(person);
     annotate(session);
-    assert!(
-        bin()
-            .current_dir(root)
-            .arg("check")
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert_checks(root);
     let cases: Vec<(&[&str], &str, &[&str])> = vec![
         (
             &["goal", "maria-gonzalez", "2", "done"],
@@ -600,12 +589,5 @@ fn commands_that_edit_in_place_keep_comments_and_order() {
         };
         assert_eq!(untouched(k0), untouched(k1), "{args:?} reordered keys");
     }
-    assert!(
-        bin()
-            .current_dir(root)
-            .arg("check")
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert_checks(root);
 }

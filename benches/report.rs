@@ -14,7 +14,6 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use mentorkit::render::{Cohort, Format, Renderer};
-use mentorkit::store::Folder;
 use tempfile::TempDir;
 
 /// Mentees in the generated folder.
@@ -133,13 +132,13 @@ fn generate(root: &Path, mentees: usize) {
 #[divan::bench(sample_count = 10)]
 fn load_folder(bencher: divan::Bencher) {
     let root = FOLDER.path();
-    bencher.bench(|| Folder::load(root).unwrap());
+    bencher.bench(|| mentorkit::store::load(root).unwrap());
 }
 
 /// Contexts for 1,000 career plans, each rendered as Markdown and HTML.
 #[divan::bench(sample_count = 10)]
 fn render_1000_career_plans(bencher: divan::Bencher) {
-    let folder = Folder::load(FOLDER.path()).unwrap();
+    let folder = mentorkit::store::load(FOLDER.path()).unwrap();
     bencher.bench(|| {
         let cohort = Cohort::new(&folder, None, None);
         assert_eq!(cohort.roster.len(), MENTEES);

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use super::Ctx;
 use crate::cli::ApplyArgs;
 use crate::error::{Error, Result};
-use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, participant_yaml, read_value};
+use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, read_value};
 use crate::model::Participant;
 use crate::model::values::fold;
+use crate::store::participant_yaml;
 use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// Runs the command.
@@ -31,7 +32,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
         }
         // Departments already in the folder, as examples; the folder is
         // loaded again under the lock before anything is written.
-        let departments = Folder::load(&root)
+        let departments = crate::store::load(&root)
             .map(|f| departments(&f))
             .unwrap_or_default();
         let stdin = std::io::stdin();
@@ -48,7 +49,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let (id, text) = new_person(&folder, &answers, super::screen::today())?;
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {
@@ -229,7 +230,7 @@ fn new_person(folder: &Folder, answers: &Answers, today: NaiveDate) -> Result<(S
         text.clone(),
     );
     after.participants.insert(id.clone(), person);
-    let problems = after.problems();
+    let problems = crate::store::problems(&after);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }

@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let id = session_id(&args.session);
     let Some(session) = folder.sessions.get(id) else {
         let hint = match nearest(id, folder.sessions.keys().map(String::as_str)) {

@@ -11,7 +11,7 @@ const MATCHES: &str = "matches.yaml";
 /// Runs the command: a one-line summary on success, every problem otherwise.
 pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let root = ctx.root()?;
-    let (folder, mut problems) = Folder::load_all(&root)?;
+    let (folder, mut problems) = crate::store::load_all(&root)?;
     if let Some(folder) = &folder {
         problems.extend(matches_problems(folder));
     }

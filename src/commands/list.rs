@@ -35,7 +35,7 @@ pub const SESSION_KEYS: &[&str] = &[
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let folder = Folder::load(&ctx.root()?)?;
+    let folder = crate::store::load(&ctx.root()?)?;
     let table = match args.what {
         ListWhat::Participants => participants(&folder),
         ListWhat::Sessions => sessions(&folder),

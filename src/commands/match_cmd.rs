@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     } else {
         None
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
     let accepted = candidates(screening.as_ref());
     let matching = &folder.program.matching;
@@ -116,8 +116,7 @@ fn pin_error(folder: &Folder, p: PinProblem) -> Error {
         written.join(", "),
         p.message
     );
-    let problem = folder
-        .problem_at(Path::new(PROGRAM_FILE), "pins", p.pin.first().map(String::as_str), message)
+    let problem = crate::store::problem_at(folder, Path::new(PROGRAM_FILE), "pins", p.pin.first().map(String::as_str), message)
         .help("remove the pin or change what blocks it; `forbid`, availability and capacity apply to pins too");
     Error::problem(problem)
 }

@@ -20,7 +20,7 @@ pub(crate) struct Locked {
 pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
     let root = ctx.root()?;
     let lock = Lock::acquire(&root)?;
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     Ok(Locked {
         folder,
         _lock: lock,

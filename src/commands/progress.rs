@@ -20,7 +20,7 @@ use crate::store::Folder;
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     let root = ctx.root()?;
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let as_of = args.as_of.unwrap_or_else(|| today(&folder));
     if args.evidence {
         return evidence_view::run(&folder, as_of, args.format);

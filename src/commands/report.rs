@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::error::{Error, Problem, Result, nearest};
 use crate::metrics::CompletionCheck;
-use crate::render::records::from_model;
+use crate::model::match_groups::from_model;
 use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
 use crate::store::{
     Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
     let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
@@ -331,7 +331,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         label: String,
         folder: Folder,
         screening: Option<crate::model::screening::Screening>,
-        matches: Option<crate::render::records::Matches>,
+        matches: Option<crate::model::match_groups::Matches>,
     }
     let mut loaded = Vec::new();
     for given in &args.folders {
@@ -342,7 +342,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
                 given.display()
             )));
         }
-        let folder = Folder::load(&dir).map_err(|e| in_folder(given, e))?;
+        let folder = crate::store::load(&dir).map_err(|e| in_folder(given, e))?;
         let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
         let matches = load_matches(&dir)
             .map_err(|e| in_folder(given, e))?

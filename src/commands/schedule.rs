@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let schedule = schedule_of(&folder)?;
     let zone = zone_of(&folder)?;
 

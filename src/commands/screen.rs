@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
 /// Loads the folder; problems with `screening.yaml` itself do not stop
 /// `screen`, which is about to write it again.
 fn load_for_screening(root: &Path) -> Result<Folder> {
-    let (folder, problems) = Folder::load_all(root)?;
+    let (folder, problems) = crate::store::load_all(root)?;
     let problems: Vec<_> = problems
         .into_iter()
         .filter(|p| p.file != Path::new(SCREENING_FILE))

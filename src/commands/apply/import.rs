@@ -69,7 +69,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let today = crate::commands::screen::today();
     let (mut changes, mut bad) = plan(&folder, &export, today);
     bad.extend(export.rows.bad.iter().cloned());
@@ -356,7 +356,7 @@ fn check_after(
     }
     let mut problems = Vec::new();
     let mut by_row: BTreeMap<usize, Vec<Problem>> = BTreeMap::new();
-    for mut p in after.problems() {
+    for mut p in crate::store::problems(&after) {
         if let Some(row) = row_of.get(&p.file) {
             p.message = format!("{} (from row {row} of {csv_name})", p.message);
             by_row.entry(*row).or_default().push(p.clone());

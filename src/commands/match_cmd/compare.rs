@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Result, nearest};
-use crate::matching::plan::{Arrangement, Plan};
+use crate::matching::plan::Plan;
 use crate::model::Weights;
 use crate::model::matches::Parts;
 
@@ -137,36 +137,4 @@ fn partners(plan: &Plan<'_>) -> BTreeMap<String, String> {
         }
     }
     out
-}
-
-impl Plan<'_> {
-    /// The total score of another arrangement of the same people under this
-    /// plan's weights.
-    fn score_of(&self, arr: &Arrangement) -> i64 {
-        let c = &self.cohort;
-        match arr {
-            Arrangement::Mentors { mentor_of, .. } => mentor_of
-                .iter()
-                .enumerate()
-                .filter_map(|(m, t)| t.and_then(|t| c.mentor_pair(m, t).ok()))
-                .map(|p| p.total())
-                .sum(),
-            Arrangement::Peers { partner } => partner
-                .iter()
-                .enumerate()
-                .filter_map(|(a, b)| b.filter(|&b| a < b).and_then(|b| c.peer_pair(a, b).ok()))
-                .map(|p| p.total())
-                .sum(),
-            Arrangement::Circles { circles } => circles
-                .iter()
-                .flat_map(|(_, m)| {
-                    m.iter()
-                        .enumerate()
-                        .flat_map(move |(i, &a)| m[i + 1..].iter().map(move |&b| (a, b)))
-                })
-                .filter_map(|(a, b)| c.peer_pair(a, b).ok())
-                .map(|p| p.total())
-                .sum(),
-        }
-    }
 }

@@ -30,7 +30,7 @@ pub(crate) const SUGGEST_KEYS: &[&str] = &[
 
 /// Runs `schedule suggest`.
 pub(super) fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
-    let folder = Folder::load(&ctx.root()?)?;
+    let folder = crate::store::load(&ctx.root()?)?;
     let people = who(&folder, &args.for_ids)?;
     table(&people).print(args.format)
 }

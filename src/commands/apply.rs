@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
         Some(Lock::acquire(&root)?)
     };
     let folder = crate::store::load(&root)?;
-    let (id, text) = new_person(&folder, &answers, super::screen::today())?;
+    let (id, text) = new_person(&folder, &answers, ctx.today(&folder.program))?;
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {
         crate::output::print_out(&text)?;

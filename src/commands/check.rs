@@ -21,7 +21,11 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let Some(folder) = folder else {
         return Err(Error::Refused("program.toml could not be read".into()));
     };
-    crate::output::print_out(&format!("{}\n", summary(&folder)))
+    let screening = crate::store::load_screening(&root)?;
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
+    crate::output::print_out(&format!("{}\n", summary(&folder)))?;
+    super::progress::print_warnings(&folder, &cohort.warnings);
+    Ok(())
 }
 
 /// Problems with `matches.yaml`: a file that does not parse, or names people

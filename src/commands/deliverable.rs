@@ -4,9 +4,9 @@
 use super::Ctx;
 use super::person_edit::{self, dry};
 use crate::cli::DeliverableArgs;
+use crate::cohort::name_key;
 use crate::error::{Error, Result, nearest};
 use crate::model::DeliverableStatus;
-use crate::model::values::fold;
 use crate::output::print_out;
 use crate::store::edit::Scalar;
 
@@ -23,16 +23,17 @@ pub fn run(ctx: &Ctx, args: DeliverableArgs) -> Result<()> {
         ))
     })?;
     // The person's own spelling of the name first, then the program's.
-    let program = crate::progress::program_deliverables(&folder.program);
+    let program = crate::cohort::deliverables::catalog(&folder.program);
     let known: Vec<&str> = p
         .deliverables
         .keys()
         .map(String::as_str)
-        .chain(program.iter().map(String::as_str))
+        .chain(program.iter().map(|n| n.name.as_str()))
         .collect();
+    let want = name_key(&args.name);
     let Some(name) = known
         .iter()
-        .find(|k| fold(k) == fold(&args.name))
+        .find(|k| name_key(k) == want)
         .map(|k| k.to_string())
     else {
         let hint = match nearest(&args.name, known.iter().copied()) {

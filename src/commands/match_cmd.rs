@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::cli::MatchArgs;
+use crate::cohort::Cohort;
 use crate::error::{Error, Result};
 use crate::matching::plan::{Input, PinProblem, Plan, plan};
 use crate::model::Role;
@@ -48,7 +49,8 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     };
     let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
-    let accepted = candidates(screening.as_ref());
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
+    let accepted = candidates(&cohort);
     let matching = &folder.program.matching;
     let other = match &args.weights {
         Some(path) => Some(compare::read_weights(
@@ -94,18 +96,15 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     Ok(())
 }
 
-/// The accepted mentees from `screening.yaml`; without one, every mentee is a
-/// candidate, and a note on stderr says so.
-fn candidates(screening: Option<&Screening>) -> Option<BTreeSet<String>> {
-    match screening {
-        Some(s) => Some(s.accepted().map(String::from).collect()),
-        None => {
-            eprintln!(
-                "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
-            );
-            None
-        }
+/// Who is matched: the cohort's roster (the accepted mentees; before
+/// screening every mentee, and a note on stderr says so).
+fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
+    if cohort.roster_note().is_some() {
+        eprintln!(
+            "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
+        );
     }
+    Some(cohort.roster().into_iter().map(String::from).collect())
 }
 
 /// A pin that cannot hold, placed at `pins` in program.toml.

@@ -112,7 +112,7 @@ fn key(field: OutcomeField) -> &'static str {
 
 /// Refuses an outcome that `check` would report.
 fn check(folder: &crate::store::Folder, p: &Participant) -> Result<()> {
-    let mut why: Vec<String> = crate::progress::outcome_issues(p)
+    let mut why: Vec<String> = crate::model::outcome_rules::outcome_issues(p)
         .into_iter()
         .map(|i| i.message)
         .collect();

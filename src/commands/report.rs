@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
+use crate::cohort::Member;
 use crate::error::{Error, Problem, Result, nearest};
-use crate::metrics::CompletionCheck;
 use crate::model::match_groups::from_model;
-use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
+use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
     Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
     write_atomic,
@@ -37,7 +37,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
-    let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
+    let facts = ctx.cohort(&folder, screening.as_ref(), None);
+    let cohort = Reports::new(&facts, matches.as_ref());
     let docs = documents(&cohort, &args)?;
     if args.context {
         return print_context(&docs);
@@ -81,14 +82,14 @@ fn kind_word(kind: ReportKind) -> &'static str {
 }
 
 /// The documents of a folder for the requested kind and person.
-fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
+fn documents(cohort: &Reports<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
     let person = match &args.person {
         Some(id) => Some(known_person(cohort, id)?),
         None => None,
     };
     let people: Vec<&str> = match person {
         Some(id) => vec![id],
-        None => cohort.roster.clone(),
+        None => cohort.facts.roster(),
     };
     let docs = match args.kind {
         ReportKind::Cohort => cohort.cohort_report().map(|d| vec![d]),
@@ -96,14 +97,19 @@ fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
         ReportKind::Resume => cohort.resumes(&people),
         ReportKind::Handouts => {
             if let Some(id) = person {
-                match cohort.completion.get(id) {
-                    Some(check) if check.completed => {}
-                    check => return Err(Error::Refused(no_certificate(id, check))),
+                match cohort.facts.member(id) {
+                    Some(m) if m.completion.is_completed() => {}
+                    m => return Err(Error::Refused(no_certificate(id, m))),
                 }
             }
             let completed: Vec<&str> = people
                 .into_iter()
-                .filter(|id| cohort.completion.get(id).is_some_and(|c| c.completed))
+                .filter(|id| {
+                    cohort
+                        .facts
+                        .member(id)
+                        .is_some_and(|m| m.completion.is_completed())
+                })
                 .collect();
             cohort.handouts(person.is_none(), &completed)
         }
@@ -113,7 +119,7 @@ fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
 }
 
 /// The id as the folder has it, or a refusal naming the nearest id.
-fn known_person<'a>(cohort: &Cohort<'a>, id: &str) -> Result<&'a str> {
+fn known_person<'a>(cohort: &Reports<'a>, id: &str) -> Result<&'a str> {
     if let Some((known, _)) = cohort.folder.participants.get_key_value(id) {
         return Ok(known.as_str());
     }
@@ -125,30 +131,27 @@ fn known_person<'a>(cohort: &Cohort<'a>, id: &str) -> Result<&'a str> {
 }
 
 /// Why a person gets no certificate, in words.
-fn no_certificate(id: &str, check: Option<&CompletionCheck>) -> String {
-    let Some(check) = check else {
+fn no_certificate(id: &str, m: Option<&Member<'_>>) -> String {
+    let Some(m) = m else {
         return format!("no certificate for `{id}`: they are not in the cohort");
     };
-    let mut why = Vec::new();
-    if !check.attendance_met {
-        let a = check.attendance;
-        why.push(format!(
-            "attended {} of {} workshops, and the rule asks for {}",
-            a.attended,
-            a.held,
-            crate::render::filters::percent(Some(check.min_attendance))
-        ));
+    let c = &m.completion;
+    match (c.basis, c.completed) {
+        (crate::cohort::Basis::Recorded, _) if c.rule.met => format!(
+            "no certificate for `{id}`: their record has outcome.completed: false, though by the [completion] rule they completed; run `mentorkit outcome {id} --clear completed` to let the rule decide"
+        ),
+        (crate::cohort::Basis::Recorded, _) => format!(
+            "no certificate for `{id}`: their record has outcome.completed: false, and the [completion] rule agrees ({})",
+            c.rule_words(&m.attendance)
+        ),
+        (_, None) => format!(
+            "no certificate for `{id}`: the program has not ended, and their record has no outcome.completed"
+        ),
+        _ => format!(
+            "no certificate for `{id}`: not completed by the [completion] rule in program.toml ({})",
+            c.rule_words(&m.attendance)
+        ),
     }
-    for (name, status) in &check.missing {
-        why.push(match status {
-            Some(s) => format!("{name} is {s}"),
-            None => format!("{name} is not in their record"),
-        });
-    }
-    format!(
-        "no certificate for `{id}`: not completed by the [completion] rule in program.toml ({})",
-        why.join("; ")
-    )
 }
 
 /// Prints the contexts: one object for a single document, else an array.
@@ -355,14 +358,14 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             matches,
         });
     }
-    let cohorts: Vec<(String, Cohort<'_>)> = loaded
+    let facts: Vec<crate::cohort::Cohort<'_>> = loaded
         .iter()
-        .map(|l| {
-            (
-                l.label.clone(),
-                Cohort::new(&l.folder, l.screening.as_ref(), l.matches.as_ref()),
-            )
-        })
+        .map(|l| ctx.cohort(&l.folder, l.screening.as_ref(), None))
+        .collect();
+    let cohorts: Vec<(String, Reports<'_>)> = loaded
+        .iter()
+        .zip(&facts)
+        .map(|(l, f)| (l.label.clone(), Reports::new(f, l.matches.as_ref())))
         .collect();
     let doc = crate::render::context::trends(&cohorts).map_err(Error::Refused)?;
     if args.context {

@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         Some(Lock::acquire(&root)?)
     };
     let folder = load_for_screening(&root)?;
-    let (as_of, source) = screen::as_of(&folder.program, today());
+    let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));
     let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
     let rows = screen::funnel(&screening, &folder.participants);
     funnel_table(&rows).print(args.format)?;
@@ -69,15 +69,6 @@ fn load_for_screening(root: &Path) -> Result<Folder> {
         Some(f) if problems.is_empty() => Ok(f),
         _ => Err(Error::Invalid(problems)),
     }
-}
-
-/// Today's date, or `MENTORKIT_TODAY` (YYYY-MM-DD) when set, so that a run
-/// can be reproduced later.
-pub(crate) fn today() -> NaiveDate {
-    std::env::var("MENTORKIT_TODAY")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// The funnel as a table: a row per department, then the total.

@@ -10,6 +10,7 @@ pub mod matches;
 pub mod outcome_rules;
 pub mod participant;
 pub mod program;
+pub mod recurrence;
 pub mod screening;
 pub mod session;
 pub mod table;

@@ -181,23 +181,17 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Whether an RRULE parses and can be expanded from `first` in `zone`.
+/// Whether an RRULE parses and can be expanded from `first` in `zone`: the
+/// model's one reading of a rule.
 pub fn check_rrule(rule: &str, first: chrono::NaiveDate, zone: &str) -> Result<(), String> {
-    let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-    let text = rule.trim().trim_start_matches("RRULE:");
-    if text.contains('\n') || text.is_empty() {
-        return Err("it must be one line".into());
-    }
-    let dtstart = format!(
-        "DTSTART;TZID={}:{}T000000\nRRULE:{}",
-        tz.name(),
-        first.format("%Y%m%d"),
-        text
-    );
-    dtstart
-        .parse::<rrule::RRuleSet>()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    crate::model::recurrence::rule_set(
+        rule,
+        first,
+        chrono::NaiveTime::MIN,
+        crate::model::recurrence::zone(zone),
+    )
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }
 
 fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {

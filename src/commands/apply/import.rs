@@ -70,7 +70,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         Some(Lock::acquire(&root)?)
     };
     let folder = crate::store::load(&root)?;
-    let today = crate::commands::screen::today();
+    let today = ctx.today(&folder.program);
     let (mut changes, mut bad) = plan(&folder, &export, today);
     bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {

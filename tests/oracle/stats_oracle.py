@@ -262,6 +262,10 @@ def paired(c):
     return {"mean": out(d.mean()), "lower": out(lower), "upper": out(upper)}
 
 
+def t_quantile(c):
+    return {"t": out(stats.t.isf((1 - c["level"]) / 2, c["df"]))}
+
+
 # ----------------------------------------------------------------- Wilcoxon
 
 
@@ -310,6 +314,7 @@ KINDS = {
     "mantel_haenszel": mantel_haenszel,
     "kaplan_meier": kaplan_meier,
     "paired": paired,
+    "t_quantile": t_quantile,
     "wilcoxon": wilcoxon,
 }
 

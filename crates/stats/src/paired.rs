@@ -64,30 +64,7 @@ pub fn paired_change(
     level: Level,
     bounds: Option<Bounds>,
 ) -> Result<PairedChange, StatsError> {
-    for (index, &value) in differences.iter().enumerate() {
-        if !value.is_finite() {
-            return Err(StatsError::NotFinite {
-                what: "difference",
-                index,
-                value,
-            });
-        }
-        if let Some(b) = bounds
-            && !(b.lo..=b.hi).contains(&value)
-        {
-            return Err(StatsError::OutsideBounds {
-                index,
-                value,
-                lo: b.lo,
-                hi: b.hi,
-            });
-        }
-    }
-    if differences.is_empty() {
-        return Err(StatsError::Empty {
-            what: "the paired answers",
-        });
-    }
+    validate(differences, bounds)?;
     let n = differences.len() as f64;
     let mean = differences.iter().sum::<f64>() / n;
     if differences.len() == 1 {
@@ -116,6 +93,35 @@ pub fn paired_change(
         interval: Some(Interval::ordered(lower, upper, level)),
         clamped,
     })
+}
+
+/// Every difference finite and within `bounds`, and at least one.
+fn validate(differences: &[f64], bounds: Option<Bounds>) -> Result<(), StatsError> {
+    for (index, &value) in differences.iter().enumerate() {
+        if !value.is_finite() {
+            return Err(StatsError::NotFinite {
+                what: "difference",
+                index,
+                value,
+            });
+        }
+        if let Some(b) = bounds
+            && !(b.lo..=b.hi).contains(&value)
+        {
+            return Err(StatsError::OutsideBounds {
+                index,
+                value,
+                lo: b.lo,
+                hi: b.hi,
+            });
+        }
+    }
+    if differences.is_empty() {
+        return Err(StatsError::Empty {
+            what: "the paired answers",
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -21,12 +21,21 @@ pub(crate) fn ln_gamma(x: f64) -> f64 {
         product *= y;
         y += 1.0;
     }
+    (y - 0.5) * y.ln() - y + LN_SQRT_2PI + stirling(y) - product.ln()
+}
+
+/// The correction terms of Stirling's series for ln Γ(y), y ≥ 15.
+fn stirling(y: f64) -> f64 {
     let r = 1.0 / y;
     let r2 = r * r;
-    let series = r
-        * (1.0 / 12.0
-            - r2 * (1.0 / 360.0 - r2 * (1.0 / 1260.0 - r2 * (1.0 / 1680.0 - r2 / 1188.0))));
-    (y - 0.5) * y.ln() - y + LN_SQRT_2PI + series - product.ln()
+    r * (1.0 / 12.0 - r2 * (1.0 / 360.0 - r2 * (1.0 / 1260.0 - r2 * (1.0 / 1680.0 - r2 / 1188.0))))
+}
+
+/// ln Γ(b) − ln Γ(b + a) for b ≥ 15 without the cancellation of two large
+/// logarithms: −(b − ½)·ln(1 + a/b) − a·ln(b + a) + a plus the difference of
+/// the Stirling corrections.
+fn ln_gamma_ratio(b: f64, a: f64) -> f64 {
+    -(b - 0.5) * (a / b).ln_1p() - a * (b + a).ln() + a + stirling(b) - stirling(b + a)
 }
 
 /// ln n!.
@@ -34,9 +43,15 @@ pub(crate) fn ln_factorial(n: u64) -> f64 {
     if n < 2 { 0.0 } else { ln_gamma(n as f64 + 1.0) }
 }
 
-/// ln B(a, b).
+/// ln B(a, b); when one argument is large (Student's t with many degrees
+/// of freedom) the two large log-gammas are subtracted in closed form.
 fn ln_beta(a: f64, b: f64) -> f64 {
-    ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
+    let (small, large) = if a < b { (a, b) } else { (b, a) };
+    if large >= 15.0 {
+        ln_gamma(small) + ln_gamma_ratio(large, small)
+    } else {
+        ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
+    }
 }
 
 /// The regularised upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a).
@@ -211,8 +226,10 @@ pub(crate) fn beta_inc_inverse(a: f64, b: f64, p: f64, start: f64) -> f64 {
 /// Student's t quantile for a two-sided interval: the t with
 /// P(|T| ≤ t) = `level` on `df` degrees of freedom (df > 0; ∞ when df is 0).
 ///
-/// P(|T| ≤ t) = I_y(½, df/2) with y = t²/(df + t²), so y is found by
-/// inverting the incomplete beta function and t = √(df·y/(1 − y)).
+/// P(|T| > t) = I_w(df/2, ½) with w = df/(df + t²), and equivalently
+/// P(|T| ≤ t) = I_y(½, df/2) with y = 1 − w. The incomplete beta function is
+/// inverted for whichever of w and y is the smaller, so that neither is
+/// taken from 1 by subtraction, and t = √(df·y/w).
 pub fn student_t_quantile(df: f64, level: f64) -> f64 {
     if df.is_nan() || level.is_nan() || !(0.0..1.0).contains(&level) {
         return f64::NAN;
@@ -226,8 +243,15 @@ pub fn student_t_quantile(df: f64, level: f64) -> f64 {
     // Start from the normal quantile with the first Cornish–Fisher term.
     let z = -normal_quantile((1.0 - level) / 2.0);
     let t0 = z + (z * z * z + z) / (4.0 * df);
-    let y = beta_inc_inverse(0.5, df / 2.0, level, t0 * t0 / (df + t0 * t0));
-    (df * y / (1.0 - y)).sqrt()
+    let y0 = t0 * t0 / (df + t0 * t0);
+    let (y, w) = if y0 < 0.5 {
+        let y = beta_inc_inverse(0.5, df / 2.0, level, y0);
+        (y, 1.0 - y)
+    } else {
+        let w = beta_inc_inverse(df / 2.0, 0.5, 1.0 - level, df / (df + t0 * t0));
+        (1.0 - w, w)
+    };
+    (df * y / w).sqrt()
 }
 
 #[cfg(test)]

@@ -49,6 +49,10 @@ pub(crate) enum Case {
         bounds: Option<(f64, f64)>,
         level: f64,
     },
+    TQuantile {
+        df: f64,
+        level: f64,
+    },
     Wilcoxon {
         d: Vec<f64>,
     },
@@ -190,6 +194,11 @@ pub(crate) fn generated(rng: &mut Rng) -> Vec<Case> {
     v.extend((0..100).map(|_| strata(rng)));
     v.extend((0..80).map(|i| survival(rng, i)));
     v.extend((0..120).map(|_| paired(rng)));
+    for _ in 0..60 {
+        let df = f64::from(rng.size(200_000));
+        let level = rng.pick(&[0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.999_999]);
+        v.push(Case::TQuantile { df, level });
+    }
     v.extend((0..200).map(|i| wilcoxon(rng, i)));
     v
 }
@@ -237,7 +246,7 @@ fn survival(rng: &mut Rng, i: u32) -> Case {
 }
 
 fn paired(rng: &mut Rng) -> Case {
-    let n = rng.int(2, 60) as usize;
+    let n = rng.size(3000).max(2) as usize;
     let survey = rng.int(0, 3) > 0;
     let d: Vec<f64> = (0..n)
         .map(|_| {

@@ -3,7 +3,7 @@
 
 use mentorkit_stats::{
     Bounds, Count, Estimate, Level, Observation, Point, Reading, Stratum, fisher_exact,
-    kaplan_meier, mantel_haenszel, paired_change, risk_difference, risk_ratio,
+    kaplan_meier, mantel_haenszel, paired_change, risk_difference, risk_ratio, student_t_quantile,
     wilcoxon_signed_rank, wilson,
 };
 use serde_json::Value;
@@ -56,27 +56,36 @@ pub(crate) fn check(case: &Case, expected: &Value) -> Vec<String> {
             reads,
             level,
         } => km(&mut c, times, events, reads, *level),
-        Case::Paired { d, bounds, level } => {
-            let bounds = bounds.map(|(lo, hi)| Bounds::new(lo, hi).unwrap());
-            let p = paired_change(d, lvl(*level), bounds).unwrap();
-            c.number("mean", p.mean, &expected["mean"]);
-            let i = p.interval.unwrap();
-            c.number("lower", i.lower(), &expected["lower"]);
-            c.number("upper", i.upper(), &expected["upper"]);
+        Case::Paired { d, bounds, level } => paired(&mut c, d, *bounds, *level),
+        Case::TQuantile { df, level } => {
+            c.number("t", student_t_quantile(*df, *level), &expected["t"]);
         }
-        Case::Wilcoxon { d } => {
-            let w = wilcoxon_signed_rank(d).unwrap();
-            if expected["p"].is_null() {
-                // scipy has no p without a non-zero difference; ours is 1.
-                if (w.nonzero, w.p_value) != (0, 1.0) {
-                    c.fail(format!("no non-zero difference, yet {w:?}"));
-                }
-            } else {
-                c.number("p", w.p_value, &expected["p"]);
-            }
-        }
+        Case::Wilcoxon { d } => signed_rank(&mut c, d),
     }
     c.failures
+}
+
+fn paired(c: &mut Checker<'_>, d: &[f64], bounds: Option<(f64, f64)>, level: f64) {
+    let bounds = bounds.map(|(lo, hi)| Bounds::new(lo, hi).unwrap());
+    let p = paired_change(d, lvl(level), bounds).unwrap();
+    let e = c.expected;
+    c.number("mean", p.mean, &e["mean"]);
+    let i = p.interval.unwrap();
+    c.number("lower", i.lower(), &e["lower"]);
+    c.number("upper", i.upper(), &e["upper"]);
+}
+
+fn signed_rank(c: &mut Checker<'_>, d: &[f64]) {
+    let w = wilcoxon_signed_rank(d).unwrap();
+    let e = c.expected;
+    if e["p"].is_null() {
+        // scipy has no p without a non-zero difference; ours is 1.
+        if (w.nonzero, w.p_value) != (0, 1.0) {
+            c.fail(format!("no non-zero difference, yet {w:?}"));
+        }
+    } else {
+        c.number("p", w.p_value, &e["p"]);
+    }
 }
 
 fn mh(c: &mut Checker<'_>, strata: &[[u32; 4]], level: f64) {

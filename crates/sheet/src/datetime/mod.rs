@@ -175,6 +175,8 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Stamp, StampError> {
         Some(i) => (&t[..i], t[i + 1..].trim()),
         None => (t, ""),
     };
+    // `11/3/2026, 9:41:12 AM`, as a browser's locale writes it.
+    let date_part = date_part.strip_suffix(',').unwrap_or(date_part);
     let date = read_date(date_part, order).ok_or_else(|| StampError::NotADate {
         text: t.to_string(),
         order,
@@ -307,10 +309,18 @@ fn read_time(s: &str) -> Option<(NaiveTime, &str)> {
     ))
 }
 
-/// `AM`/`PM` (any case, with or without dots) at the start of `s`: the
-/// hours it adds, and what follows.
+/// `AM`/`PM` (any case, with or without dots; `p. m.` as Spanish-language
+/// forms write it) at the start of `s`: the hours it adds, and what follows.
 fn meridiem(s: &str) -> (Option<u32>, &str) {
-    for (word, add) in [("a.m.", 0), ("p.m.", 12), ("am", 0), ("pm", 12)] {
+    let words = [
+        ("a. m.", 0),
+        ("p. m.", 12),
+        ("a.m.", 0),
+        ("p.m.", 12),
+        ("am", 0),
+        ("pm", 12),
+    ];
+    for (word, add) in words {
         if let Some(head) = s.get(..word.len())
             && head.eq_ignore_ascii_case(word)
         {

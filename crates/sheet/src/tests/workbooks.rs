@@ -283,3 +283,78 @@ fn a_zip_that_is_no_workbook_is_named_so() {
         Err(SheetError::NotAWorkbook { mimetype: None, .. })
     ));
 }
+
+#[test]
+fn an_old_xls_is_read() {
+    // Written by tests/fixtures/make-xls.py.
+    let bytes = include_bytes!("../../tests/fixtures/responses.xls");
+    let t = read(bytes, "responses.xls", &opts()).unwrap();
+    assert_eq!(t.format(), Format::Xls);
+    assert_eq!(
+        t.source(),
+        &Source::Workbook {
+            sheet: "Form1".into(),
+            sheets: vec!["Form1".into(), "Notes".into()]
+        }
+    );
+    let day = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+    let first: Vec<Value> = t.rows()[0].cells.iter().map(|c| c.value.clone()).collect();
+    assert_eq!(
+        first,
+        [
+            Value::DateTime(day.and_hms_opt(9, 41, 12).unwrap()),
+            Value::Text("zoe@x.org".into()),
+            Value::Text("Zoë Seán".into()),
+            Value::Number(4.0),
+            Value::Bool(true),
+        ]
+    );
+    assert_eq!(
+        t.rows()[1].cells[1].place.to_string(),
+        "responses.xls: sheet \"Form1\", row 4, column B (\"Email\")"
+    );
+    // Named .csv, it is still a workbook.
+    assert_eq!(
+        read(bytes, "responses.csv", &opts()).unwrap().format(),
+        Format::Xls
+    );
+}
+
+#[test]
+fn a_far_away_cell_costs_one_cell() {
+    // calamine's dense range would hold 17 billion cells for this sheet;
+    // the stream holds two rows.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Email").unwrap();
+    sheet.write_string(1_048_575, 16_383, "far").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let t = read(&bytes, "far.xlsx", &opts()).unwrap();
+    let row = &t.rows()[0];
+    assert_eq!(row.cells.len(), 16_384);
+    assert_eq!(
+        row.cells[16_383].place.to_string(),
+        "far.xlsx: sheet \"Sheet1\", row 1048576, column XFD"
+    );
+}
+
+#[test]
+fn an_empty_sheet_is_named() {
+    let mut book = Workbook::new();
+    book.add_worksheet();
+    book.add_worksheet().write_string(0, 0, "Email").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    match read(&bytes, "r.xlsx", &opts()) {
+        Err(SheetError::Empty { sheet, .. }) => assert_eq!(sheet.as_deref(), Some("Sheet1")),
+        other => panic!("{other:?}"),
+    }
+    let mut o = opts();
+    o.sheet = Some("Sheet2".into());
+    assert_eq!(
+        read(&bytes, "r.xlsx", &o)
+            .unwrap()
+            .header_texts()
+            .collect::<Vec<_>>(),
+        ["Email"]
+    );
+}

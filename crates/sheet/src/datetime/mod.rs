@@ -171,8 +171,11 @@ impl Stamp {
 /// Reads a timestamp or a date.
 pub fn parse(text: &str, order: DateOrder) -> Result<Stamp, StampError> {
     let t = text.trim();
-    let (date_part, rest) = match t.find(|c: char| c.is_whitespace() || c == 'T' || c == 't') {
-        Some(i) => (&t[..i], t[i + 1..].trim()),
+    let split = t
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || *c == 'T' || *c == 't');
+    let (date_part, rest) = match split {
+        Some((i, c)) => (&t[..i], t[i + c.len_utf8()..].trim()),
         None => (t, ""),
     };
     // `11/3/2026, 9:41:12 AM`, as a browser's locale writes it.

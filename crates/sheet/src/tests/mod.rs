@@ -3,6 +3,7 @@
 //! sizes.
 
 mod budgets;
+mod hostile;
 mod text;
 mod workbooks;
 

@@ -93,6 +93,8 @@ fn dates_and_clocks_without_zones() {
         ("2015/11/02 14:03", Ymd, "2015-11-02 14:03:00.000"),
         ("3/14/98", Mdy, "1998-03-14 00:00:00.000"),
         (" 2/29/2016 ", Mdy, "2016-02-29 00:00:00.000"),
+        // A no-break space (two bytes in UTF-8) between date and time.
+        ("11/2/2015\u{a0}14:03", Mdy, "2015-11-02 14:03:00.000"),
     ];
     for (s, order, want) in cases {
         assert_eq!(local_text(s, order, utc).as_deref(), Ok(want), "{s}");

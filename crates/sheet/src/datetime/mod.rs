@@ -124,8 +124,9 @@ impl Stamp {
         }
     }
 
-    /// The moment in the program's zone `tz`. `text` names the stamp in an
-    /// error (a local time skipped by a named zone's clock change).
+    /// The moment, in the program's zone `tz` (for ordering submissions).
+    /// A local time that a named zone's clocks skipped (or, without a zone,
+    /// that `tz`'s clocks skipped) is an error naming the time as written.
     pub fn in_zone(&self, tz: Tz) -> Result<DateTime<Tz>, StampError> {
         let utc = match self.zone {
             None => {

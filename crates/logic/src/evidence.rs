@@ -19,6 +19,7 @@ mod anonymize;
 mod changes;
 pub mod compare;
 pub mod curve;
+pub mod display;
 pub mod groups;
 mod rates;
 pub mod words;
@@ -154,11 +155,7 @@ impl Proportion {
 
     /// `8% to 64%`, or nothing without an interval.
     pub fn interval_words(&self) -> Option<String> {
-        Some(format!(
-            "{} to {}",
-            percent(self.low?),
-            percent(self.high?)
-        ))
+        Some(format!("{} to {}", percent(self.low?), percent(self.high?)))
     }
 }
 
@@ -219,7 +216,11 @@ pub struct Figure {
 
 /// Every figure of a cohort, against the staff file when there is one.
 pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
-    let mut notes: Vec<String> = cohort.roster_note().map(str::to_string).into_iter().collect();
+    let mut notes: Vec<String> = cohort
+        .roster_note()
+        .map(str::to_string)
+        .into_iter()
+        .collect();
     let participants = Group {
         kind: GroupKind::Participants,
         label: "participants".to_string(),
@@ -240,10 +241,12 @@ pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
             kind: GroupKind::Applicants,
             label: "applicants not accepted".to_string(),
             careers: cohort.applicants.iter().map(|a| &a.career).collect(),
-            lists_certifications: cohort
-                .applicants
-                .iter()
-                .any(|a| a.career.certifications.as_ref().is_some_and(|c| !c.is_empty())),
+            lists_certifications: cohort.applicants.iter().any(|a| {
+                a.career
+                    .certifications
+                    .as_ref()
+                    .is_some_and(|c| !c.is_empty())
+            }),
         });
     }
     let start = cohort.start;
@@ -296,13 +299,13 @@ pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
             file: s.file.to_string(),
             listed: Some(s.careers.len() as u32),
             at_start: Some(start.map_or(0, |d| {
-                s.careers.iter().filter(|c| groups::employed_on(c, d)).count() as u32
+                s.careers
+                    .iter()
+                    .filter(|c| groups::employed_on(c, d))
+                    .count() as u32
             })),
         }),
-        groups: others
-            .iter()
-            .map(|g| summary(g, cohort, start))
-            .collect(),
+        groups: others.iter().map(|g| summary(g, cohort, start)).collect(),
         figures,
         surveys,
         competencies,

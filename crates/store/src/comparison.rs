@@ -356,7 +356,11 @@ mod tests {
         assert_eq!(certification_dates(""), Ok(vec![]));
         assert_eq!(
             certification_dates("Notary (2018-01-02); ALA CLSS: 2017-05-12 ;2019-03-04"),
-            Ok(vec![day("2017-05-12"), day("2018-01-02"), day("2019-03-04")])
+            Ok(vec![
+                day("2017-05-12"),
+                day("2018-01-02"),
+                day("2019-03-04")
+            ])
         );
         assert_eq!(
             certification_dates("CLSS: 2017-05-12; CPR"),

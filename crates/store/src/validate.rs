@@ -318,7 +318,9 @@ fn certification_rules(
                     None,
                     format!("certification {} ({}) has no name", i + 1, c.date),
                 )
-                .help("write it as `- {name: ALA Certified Library Support Staff, date: 2017-05-12}`"),
+                .help(
+                    "write it as `- {name: ALA Certified Library Support Staff, date: 2017-05-12}`",
+                ),
             );
             continue;
         }

@@ -20,8 +20,7 @@ impl Pseudonyms {
     pub fn of(folder: &Folder) -> Pseudonyms {
         let seed = format!(
             "{}\u{0}{}",
-            folder.program.eligibility.seed,
-            folder.program.program.name
+            folder.program.eligibility.seed, folder.program.program.name
         );
         let mut order: Vec<(u64, &str)> = folder
             .participants

@@ -109,7 +109,9 @@ fn figure(f: &Figure) -> Figure {
         .parts
         .iter()
         .map(|(s, k)| match k {
-            Some(k) if *k > 0 && small(*k) => "Some of the figures behind it are not known yet.".to_string(),
+            Some(k) if *k > 0 && small(*k) => {
+                "Some of the figures behind it are not known yet.".to_string()
+            }
             _ => s.clone(),
         })
         .collect();
@@ -214,8 +216,5 @@ fn curve(c: &Curve) -> Option<Curve> {
             ..s.clone()
         });
     }
-    Some(Curve {
-        steps,
-        ..c.clone()
-    })
+    Some(Curve { steps, ..c.clone() })
 }

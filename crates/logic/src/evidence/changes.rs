@@ -96,9 +96,7 @@ pub(super) fn change(q: &QuestionChange) -> SurveyChange {
         .and_then(|t| t.interval);
     let w = (n > 0).then(|| wilcoxon_signed_rank(&diffs).ok()).flatten();
     let caution = (n > 0 && n < SMALL_N).then(|| {
-        format!(
-            "Few answers: n = {n}, under {SMALL_N}; read it as an indication, not a finding."
-        )
+        format!("Few answers: n = {n}, under {SMALL_N}; read it as an indication, not a finding.")
     });
     let mut c = SurveyChange {
         question: q.question.clone(),

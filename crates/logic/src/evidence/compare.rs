@@ -40,17 +40,29 @@ impl Ratio {
         }
     }
 
-    /// `1.38× (95% interval 0.89× to 1.42×)`.
+    /// `participants were 1.38× as likely (95% interval 0.89× to 1.42×)`.
     pub fn words(&self) -> String {
-        let value = match (self.point, self.value) {
-            (_, Some(v)) => format!("{} as likely", times(v)),
-            ("infinite", None) => "no ratio (none of the comparison group had it)".to_string(),
-            _ => "no ratio (no one in either group had it)".to_string(),
-        };
-        let high = self.high.map_or("no upper bound".to_string(), times);
-        match self.low {
-            Some(l) => format!("{value} (95% interval {} to {high})", times(l)),
-            None => value,
+        let low = self.low.map_or(String::new(), times);
+        match (self.value, self.point) {
+            (Some(v), _) => match (self.low, self.high) {
+                (Some(_), Some(h)) => format!(
+                    "participants were {} as likely (95% interval {low} to {})",
+                    times(v),
+                    times(h)
+                ),
+                (Some(_), None) => format!(
+                    "participants were {} as likely (95% interval from {low}, with no upper bound)",
+                    times(v)
+                ),
+                _ => format!("participants were {} as likely (no interval)", times(v)),
+            },
+            (None, "infinite") if self.low.is_some() => format!(
+                "none of the comparison group had it, so the ratio has no upper bound (95% interval from {low})"
+            ),
+            (None, "infinite") => {
+                "none of the comparison group had it, so the ratio has no upper bound".to_string()
+            }
+            _ => "no one in either group had it: no ratio".to_string(),
         }
     }
 }
@@ -173,15 +185,13 @@ pub fn compare(
     }
     let level = Level::NINETY_FIVE;
     let ratio = risk_ratio(ours, theirs, level).ok().map(|e| Ratio::of(&e));
-    let difference = risk_difference(ours, theirs, level)
-        .ok()
-        .and_then(|e| {
-            Some(Difference {
-                value: e.point.finite()?,
-                low: e.interval.lower(),
-                high: e.interval.upper(),
-            })
-        });
+    let difference = risk_difference(ours, theirs, level).ok().and_then(|e| {
+        Some(Difference {
+            value: e.point.finite()?,
+            low: e.interval.lower(),
+            high: e.interval.upper(),
+        })
+    });
     let f = fisher_exact(ours, theirs);
     let test = Test {
         p_value: f.p_value,
@@ -252,7 +262,7 @@ fn words(
     };
     let mut out = head;
     if let Some(r) = ratio {
-        out.push_str(&format!(" Ratio {}", r.words()));
+        out.push_str(&format!(" {}", capital(&r.words())));
         if let Some(d) = difference {
             out.push_str(&format!(
                 "; difference {} (95% interval {} to {})",
@@ -279,11 +289,23 @@ fn words(
     }
     if theirs.total() < SMALL_N {
         out.push_str(&format!(
-            " {label} has only {} people: a small group to compare with.",
-            theirs.total()
+            " The comparison group ({label}) has only {}: a small group to compare with.",
+            match theirs.total() {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            }
         ));
     }
     out
+}
+
+/// The sentence with its first letter in capitals.
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// The Mantel–Haenszel ratio of `strata` (participants, comparison) with its
@@ -312,7 +334,7 @@ pub fn stratified(
         None => format!("Within like people ({like}): no one in either group had it."),
         Some(r) if r.low.is_none() => format!(
             "Within like people ({like}): {}; with no events in one group there is no interval.",
-            r.words()
+            r.words().replace(" (no interval)", "")
         ),
         Some(r) => {
             let excludes_one = r.low.is_some_and(|l| l > 1.0) || r.high.is_some_and(|h| h < 1.0);

@@ -92,7 +92,11 @@ pub fn read(km: &KaplanMeier, start: NaiveDate, on: NaiveDate) -> Option<Surviva
     };
     let s = estimate.point.finite()?;
     let (low, high, interval) = if s > 0.0 && s < 1.0 {
-        (estimate.interval.lower(), estimate.interval.upper(), "log-log")
+        (
+            estimate.interval.lower(),
+            estimate.interval.upper(),
+            "log-log",
+        )
     } else {
         // S is 0 or 1 only when no one, or everyone, has left by `on`.
         let kept = (s * f64::from(at_start)).round() as u32;

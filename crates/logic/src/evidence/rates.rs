@@ -168,7 +168,10 @@ pub(super) fn window_figure(m: &Measure, s: &Setting<'_>) -> Figure {
         .map(|g| against(m.kind, &phrase, ours, &ours_at, g, s, on))
         .collect();
     let participants = Proportion::of(ours);
-    let mut parts = vec![(rate_sentence(&participants, &phrase, survival.as_ref()), None)];
+    let mut parts = vec![(
+        rate_sentence(&participants, &phrase, survival.as_ref()),
+        None,
+    )];
     if window.open && ours.total() > 0 {
         parts.push((
             format!(
@@ -372,17 +375,20 @@ pub(super) fn completion_figure(cohort: &Cohort<'_>) -> Figure {
             Some(unknown as u32),
         ));
     }
-    parts.push((if known.is_empty() {
-        "No completion known yet: nothing to count.".to_string()
-    } else {
-        format!(
-            "{} completed the program{}.",
-            of(done, known.len() as u32),
-            participants
-                .interval_words()
-                .map_or(String::new(), |i| format!(" (95% interval {i})"))
-        )
-    }, None));
+    parts.push((
+        if known.is_empty() {
+            "No completion known yet: nothing to count.".to_string()
+        } else {
+            format!(
+                "{} completed the program{}.",
+                of(done, known.len() as u32),
+                participants
+                    .interval_words()
+                    .map_or(String::new(), |i| format!(" (95% interval {i})"))
+            )
+        },
+        None,
+    ));
     let caution = caution(count.total());
     let mut sentences: Vec<String> = parts.iter().map(|(s, _)| s.clone()).collect();
     sentences.extend(caution.clone());

@@ -90,16 +90,25 @@ pub fn p_value(p: f64) -> String {
 
 /// The part after `p`: `= 0.20`, `< 0.001`.
 pub fn p_relation(p: f64) -> String {
+    let n = p_number(p);
+    match n.strip_prefix('<') {
+        Some(rest) => format!("< {rest}"),
+        None => format!("= {n}"),
+    }
+}
+
+/// A p-value alone, for a table cell: `0.20`, `0.087`, `0.0016`, `<0.001`.
+pub fn p_number(p: f64) -> String {
     if p < 0.001 {
-        "< 0.001".to_string()
+        "<0.001".to_string()
     } else if p >= 0.995 {
-        "= 1.00".to_string()
+        "1.00".to_string()
     } else if p >= 0.1 {
-        format!("= {p:.2}")
+        format!("{p:.2}")
     } else if p >= 0.01 {
-        format!("= {p:.3}")
+        format!("{p:.3}")
     } else {
-        format!("= {p:.4}")
+        format!("{p:.4}")
     }
 }
 

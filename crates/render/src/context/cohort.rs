@@ -1,10 +1,13 @@
 //! The cohort report's context: the funnel, departments, matches,
-//! attendance, deliverables, goals, surveys, outcomes, consented
-//! testimonials and the charts.
+//! attendance, deliverables, goals, surveys, outcomes, the evidence of
+//! impact, consented testimonials and the charts. Anonymized for sharing
+//! outside, people appear by pseudonym, quotes are left out, and every
+//! count under 5 people is `<5` (see `cells`).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde_json::Value;
 
 use super::{Document, DocumentInfo, PersonRef, ProgramCtx, Reports, by_name};
 use crate::charts;
@@ -14,7 +17,7 @@ use crate::model::values::fold;
 use crate::model::{Completion, DeliverableRule, Role};
 
 #[derive(Serialize)]
-struct Report {
+struct Report<'a> {
     document: DocumentInfo,
     program: ProgramCtx,
     /// The day the figures are counted to.
@@ -24,7 +27,9 @@ struct Report {
     /// Whether `screening.yaml` was read (eligible and accepted are known).
     screened: bool,
     /// How many are in the cohort.
-    roster_size: usize,
+    roster_size: Value,
+    /// Pseudonyms, no quotes, counts under 5 suppressed.
+    anonymized: bool,
     completion_rule: RuleCtx,
     funnel: FunnelCtx,
     departments: Vec<DepartmentCtx>,
@@ -38,6 +43,8 @@ struct Report {
     /// The mean of the survey changes.
     survey_change: Option<f64>,
     outcomes: OutcomesCtx,
+    /// The evidence of impact: `null` when it was not computed.
+    evidence: Option<super::impact::Impact<'a>>,
     testimonials: Vec<TestimonialCtx>,
     charts: ChartsCtx,
 }
@@ -52,14 +59,25 @@ struct RuleCtx {
 
 #[derive(Serialize)]
 struct FunnelCtx {
-    applied: usize,
-    eligible: Option<usize>,
-    accepted: Option<usize>,
-    completed: usize,
+    applied: Value,
+    eligible: Value,
+    accepted: Value,
+    completed: Value,
 }
 
 #[derive(Serialize)]
 struct DepartmentCtx {
+    name: String,
+    applied: Value,
+    eligible: Value,
+    accepted: Value,
+    in_cohort: Value,
+    completed: Value,
+}
+
+/// Counts per department, before they are shown.
+#[derive(Default)]
+struct DepartmentCount {
     name: String,
     applied: usize,
     eligible: Option<usize>,
@@ -94,9 +112,9 @@ struct SessionRow {
     held: bool,
     /// `held`, `not-recorded` (its day passed with nothing recorded) or `to-come`.
     state: SessionState,
-    attended: usize,
-    absent: usize,
-    excused: usize,
+    attended: Value,
+    absent: Value,
+    excused: Value,
     /// Attended over the cohort (workshops) or over those named (meetings).
     rate: Option<f64>,
 }
@@ -121,9 +139,9 @@ struct PersonRow {
 #[derive(Serialize)]
 struct DeliverableRow {
     name: String,
-    not_started: usize,
-    draft: usize,
-    done: usize,
+    not_started: Value,
+    draft: Value,
+    done: Value,
 }
 
 #[derive(Serialize)]
@@ -140,27 +158,28 @@ struct GoalsCtx {
 #[derive(Serialize)]
 struct SurveyRow {
     question: String,
-    n: usize,
+    n: Value,
     pre: Option<f64>,
-    pre_n: usize,
+    pre_n: Value,
     post: Option<f64>,
-    post_n: usize,
+    post_n: Value,
     change: Option<f64>,
     /// Answered only the first survey, or only the second.
-    only_pre: usize,
-    only_post: usize,
+    only_pre: Value,
+    only_post: Value,
 }
 
+/// What became of the roster. (Retention is in the evidence, from the
+/// program start with censoring; `left` is only a count.)
 #[derive(Serialize)]
 struct OutcomesCtx {
-    completed: usize,
+    completed: Value,
     /// Completion not known yet (no record, program not ended).
-    completion_unknown: usize,
-    promoted: usize,
-    new_position: usize,
-    left: usize,
+    completion_unknown: Value,
+    promoted: Value,
+    new_position: Value,
+    left: Value,
     completion_rate: Option<f64>,
-    retention_rate: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -181,19 +200,6 @@ struct ChartsCtx {
 pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
     let f = c.facts;
     let funnel = f.funnel;
-    let sessions = session_rows(c);
-    let charts = ChartsCtx {
-        funnel: charts::funnel(&funnel)?,
-        attendance: charts::attendance(
-            &sessions
-                .iter()
-                .filter(|r| r.held && r.kind == "workshop")
-                .map(|r| (r.date.as_str(), r.attended))
-                .collect::<Vec<_>>(),
-            f.members.len(),
-        )?,
-        surveys: charts::surveys(&f.surveys)?,
-    };
     let g = f.goals;
     let report = Report {
         document: DocumentInfo {
@@ -204,27 +210,28 @@ pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
         as_of: f.as_of.to_string(),
         roster_note: f.roster_note(),
         screened: f.screening.is_some(),
-        roster_size: f.members.len(),
+        roster_size: c.cell(f.members.len()),
+        anonymized: c.anonymize,
         completion_rule: rule_ctx(&c.folder.program.completion),
         funnel: FunnelCtx {
-            applied: funnel.applied,
-            eligible: funnel.eligible,
-            accepted: funnel.accepted,
-            completed: funnel.completed,
+            applied: c.cell(funnel.applied),
+            eligible: c.cell_opt(funnel.eligible),
+            accepted: c.cell_opt(funnel.accepted),
+            completed: c.cell(funnel.completed),
         },
         departments: departments(c),
         matches: matches(c),
         workshops_held: f.workshops_held(),
-        sessions,
+        sessions: session_rows(c),
         people: people(c),
         deliverables: f
             .deliverables
             .iter()
             .map(|d| DeliverableRow {
                 name: d.name.clone(),
-                not_started: d.not_started,
-                draft: d.draft,
-                done: d.done,
+                not_started: c.cell(d.not_started),
+                draft: c.cell(d.draft),
+                done: c.cell(d.done),
             })
             .collect(),
         goals: GoalsCtx {
@@ -238,23 +245,77 @@ pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
         surveys: f
             .surveys
             .iter()
-            .map(|q| SurveyRow {
-                question: q.question.clone(),
-                n: q.n,
-                pre: q.pre_mean,
-                pre_n: q.n,
-                post: q.post_mean,
-                post_n: q.n,
-                change: q.change,
-                only_pre: q.only_pre,
-                only_post: q.only_post,
+            .map(|q| {
+                let shown = !c.hidden(q.n);
+                SurveyRow {
+                    question: q.question.clone(),
+                    n: c.cell(q.n),
+                    pre: q.pre_mean.filter(|_| shown),
+                    pre_n: c.cell(q.n),
+                    post: q.post_mean.filter(|_| shown),
+                    post_n: c.cell(q.n),
+                    change: q.change.filter(|_| shown),
+                    only_pre: c.cell(q.only_pre),
+                    only_post: c.cell(q.only_post),
+                }
             })
             .collect(),
-        outcomes: outcomes_ctx(f),
+        outcomes: outcomes_ctx(c),
+        evidence: super::impact::impact(c)?,
         testimonials: testimonials(c),
-        charts,
+        charts: charts_ctx(c)?,
     };
     Document::new("cohort", "cohort".into(), report)
+}
+
+/// The charts; anonymized, a bar that stands for fewer than 5 people is
+/// left out, and the funnel is drawn only when every step has 5 or more.
+fn charts_ctx(c: &Reports<'_>) -> Result<ChartsCtx, String> {
+    let f = c.facts;
+    let funnel = f.funnel;
+    let hidden = [
+        Some(funnel.applied),
+        funnel.eligible,
+        funnel.accepted,
+        Some(funnel.completed),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|n| c.hidden(n));
+    // In the order of the sessions' ids, as the table lists them.
+    let held: Vec<(String, Option<usize>)> = c
+        .folder
+        .sessions
+        .values()
+        .filter(|s| {
+            s.kind() == crate::model::SessionKind::Workshop
+                && cohort::register::state(s, f.as_of) == SessionState::Held
+        })
+        .map(|s| {
+            let n = s.attendance.len();
+            (s.date.to_string(), (!c.hidden(n)).then_some(n))
+        })
+        .collect();
+    let surveys: Vec<cohort::QuestionChange> = f
+        .surveys
+        .iter()
+        .map(|q| {
+            let mut q = q.clone();
+            if c.hidden(q.n) {
+                (q.pre_mean, q.post_mean) = (None, None);
+            }
+            q
+        })
+        .collect();
+    Ok(ChartsCtx {
+        funnel: if hidden {
+            None
+        } else {
+            charts::funnel(&funnel)?
+        },
+        attendance: charts::attendance(&held, f.members.len())?,
+        surveys: charts::surveys(&surveys)?,
+    })
 }
 
 fn rule_ctx(rule: &Completion) -> RuleCtx {
@@ -270,17 +331,16 @@ fn rule_ctx(rule: &Completion) -> RuleCtx {
     }
 }
 
-fn outcomes_ctx(f: &cohort::Cohort<'_>) -> OutcomesCtx {
+fn outcomes_ctx(c: &Reports<'_>) -> OutcomesCtx {
+    let f = c.facts;
     let o = f.outcomes;
-    let size = f.members.len();
     OutcomesCtx {
-        completed: o.completed,
-        completion_unknown: o.completion_unknown,
-        promoted: o.promoted,
-        new_position: o.new_position,
-        left: o.left,
-        completion_rate: cohort::share(o.completed, size),
-        retention_rate: cohort::share(size - o.left.min(size), size),
+        completed: c.cell(o.completed),
+        completion_unknown: c.cell(o.completion_unknown),
+        promoted: c.cell(o.promoted),
+        new_position: c.cell(o.new_position),
+        left: c.cell(o.left),
+        completion_rate: c.rate(o.completed, f.members.len()),
     }
 }
 
@@ -288,7 +348,7 @@ fn outcomes_ctx(f: &cohort::Cohort<'_>) -> OutcomesCtx {
 /// department; departments compare case-insensitively and print as first written.
 fn departments(c: &Reports<'_>) -> Vec<DepartmentCtx> {
     let screening = c.facts.screening;
-    let mut by: BTreeMap<String, DepartmentCtx> = BTreeMap::new();
+    let mut by: BTreeMap<String, DepartmentCount> = BTreeMap::new();
     for (id, p) in c
         .folder
         .participants
@@ -297,13 +357,11 @@ fn departments(c: &Reports<'_>) -> Vec<DepartmentCtx> {
     {
         let d = by
             .entry(fold(&p.department))
-            .or_insert_with(|| DepartmentCtx {
+            .or_insert_with(|| DepartmentCount {
                 name: p.department.trim().to_string(),
-                applied: 0,
                 eligible: screening.map(|_| 0),
                 accepted: screening.map(|_| 0),
-                in_cohort: 0,
-                completed: 0,
+                ..DepartmentCount::default()
             });
         d.applied += 1;
         if let Some(outcome) = screening.and_then(|s| s.outcome(id)) {
@@ -319,7 +377,16 @@ fn departments(c: &Reports<'_>) -> Vec<DepartmentCtx> {
             d.completed += usize::from(m.completion.is_completed());
         }
     }
-    by.into_values().collect()
+    by.into_values()
+        .map(|d| DepartmentCtx {
+            name: d.name,
+            applied: c.cell(d.applied),
+            eligible: c.cell_opt(d.eligible),
+            accepted: c.cell_opt(d.accepted),
+            in_cohort: c.cell(d.in_cohort),
+            completed: c.cell(d.completed),
+        })
+        .collect()
 }
 
 fn matches(c: &Reports<'_>) -> MatchesCtx {
@@ -387,18 +454,24 @@ fn session_rows(c: &Reports<'_>) -> Vec<SessionRow> {
             };
             let state = cohort::register::state(s, as_of);
             let held = state == SessionState::Held;
+            // A meeting's title may name its people.
+            let meeting = s.kind() == crate::model::SessionKind::Meeting;
             SessionRow {
                 id: id.clone(),
-                title: s.title.clone(),
+                title: if c.anonymize && meeting {
+                    "Meeting".to_string()
+                } else {
+                    s.title.clone()
+                },
                 kind: s.kind().as_str(),
                 date: s.date.to_string(),
                 held,
                 state,
-                attended: s.attendance.len(),
-                absent: s.absent.len(),
-                excused: s.excused.len(),
+                attended: c.cell(s.attendance.len()),
+                absent: c.cell(s.absent.len()),
+                excused: c.cell(s.excused.len()),
                 rate: if held {
-                    cohort::share(s.attendance.len(), expected)
+                    c.rate(s.attendance.len(), expected)
                 } else {
                     None
                 },
@@ -415,10 +488,16 @@ fn people(c: &Reports<'_>) -> Vec<PersonRow> {
         .map(|m| {
             let a = m.attendance;
             let check = &m.completion.rule;
+            let who = c.person_ref(m.id);
             let row = PersonRow {
-                id: m.id.to_string(),
-                name: m.person.name.clone(),
-                department: m.person.department.clone(),
+                id: who.id.clone(),
+                name: who.name.clone(),
+                // A small department would name the person.
+                department: if c.anonymize {
+                    String::new()
+                } else {
+                    m.person.department.clone()
+                },
                 attended: a.attended,
                 held: a.held,
                 excused: a.excused,
@@ -429,7 +508,7 @@ fn people(c: &Reports<'_>) -> Vec<PersonRow> {
                 completed: m.completion.is_completed(),
                 completion_known: m.completion.completed.is_some(),
             };
-            (c.person_ref(m.id), row)
+            (who, row)
         })
         .collect();
     rows.sort_by(|a, b| by_name(&a.0, &b.0));
@@ -437,8 +516,11 @@ fn people(c: &Reports<'_>) -> Vec<PersonRow> {
 }
 
 /// Quotes of everyone who consented, by name. A quote without consent is
-/// never copied into any context.
+/// never copied into any context, nor any quote into an anonymized one.
 fn testimonials(c: &Reports<'_>) -> Vec<TestimonialCtx> {
+    if c.anonymize {
+        return Vec::new();
+    }
     let mut out: Vec<(PersonRef, TestimonialCtx)> = c
         .folder
         .participants

@@ -22,7 +22,7 @@ mod fuzz;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Looked, Problem, Result};
 pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 
 pub use diag::locate;
@@ -92,11 +92,7 @@ pub fn find_root(dir: Option<&Path>) -> Result<PathBuf> {
         if dir.join(PROGRAM_FILE).is_file() {
             return Ok(dir.to_path_buf());
         }
-        return Err(Error::Refused(format!(
-            "{}: no {PROGRAM_FILE} here; give -C the program folder, or run `mentorkit init {}`",
-            dir.display(),
-            dir.display()
-        )));
+        return Err(Error::NoProgram(Looked::Here(dir.to_path_buf())));
     }
     let cwd =
         std::env::current_dir().map_err(|e| Error::io(".", "reading the current folder", e))?;
@@ -107,12 +103,7 @@ pub fn find_root(dir: Option<&Path>) -> Result<PathBuf> {
         }
         match here.parent() {
             Some(parent) => here = parent,
-            None => {
-                return Err(Error::Refused(format!(
-                    "no {PROGRAM_FILE} in {} or any folder above it; run this inside a program folder, give -C DIR, or start one with `mentorkit init DIR`",
-                    cwd.display()
-                )));
-            }
+            None => return Err(Error::NoProgram(Looked::Upwards(cwd))),
         }
     }
 }

@@ -14,8 +14,7 @@ pub(super) fn run(cohort: &Cohort<'_>, format: Format) -> Result<()> {
     let e = super::evidence_for(cohort)?;
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&e)
-                .map_err(|err| Error::Refused(format!("cannot write JSON: {err}")))?;
+            let mut s = serde_json::to_string_pretty(&e).map_err(Error::json)?;
             s.push('\n');
             print_out(&s)
         }

@@ -55,8 +55,8 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
     if args.dry_run {
         crate::output::print_out(&text)?;
         eprintln!(
-            "dry run: would add {id} as {}; nothing written",
-            rel.display()
+            "{}",
+            crate::error::dry_run(&format!("add {id} as {}", rel.display()))
         );
         return Ok(());
     }
@@ -185,10 +185,7 @@ fn ask(
             let mut line = String::new();
             if input.read_line(&mut line).map_err(io)? == 0 {
                 writeln!(out).map_err(io)?;
-                return Err(Error::Refused(format!(
-                    "no answer for {}; nothing written",
-                    field.key()
-                )));
+                return Err(Error::NoAnswer { field: field.key() });
             }
             match read_flag(field, &line) {
                 Ok(Some(v)) => {
@@ -212,10 +209,10 @@ fn new_person(folder: &Folder, answers: &Answers, today: NaiveDate) -> Result<(S
         .iter()
         .find(|(_, p)| fold(&p.email) == fold(email))
     {
-        return Err(Error::Refused(format!(
-            "{email} is already in {}/{id}.yaml; edit that file, or import a form export to update it",
-            PARTICIPANTS_DIR
-        )));
+        return Err(Error::Duplicate {
+            email: email.to_string(),
+            file: PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml")),
+        });
     }
     let person = answers
         .new_participant(None, Some(today))
@@ -244,8 +241,8 @@ fn checked_text(id: &str, person: &Participant) -> Result<String> {
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     match parse_participant(&rel, &text) {
         Ok(back) if back == *person => Ok(text),
-        Ok(_) => Err(Error::Refused(format!(
-            "{}: the record would not read back as written; this is a bug in mentorkit, please report it",
+        Ok(_) => Err(Error::Bug(format!(
+            "{}: the record would not read back as written",
             rel.display()
         ))),
         Err(p) => Err(Error::problem(p)),

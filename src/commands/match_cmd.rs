@@ -87,7 +87,10 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     table(&plan.matches).print(args.format)?;
     eprint!("{}", summary(&plan));
     if args.dry_run {
-        eprintln!("dry run: {MATCHES_FILE} not written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!("write {MATCHES_FILE}"))
+        );
     } else if write_matches(&root, &plan.matches)? {
         eprintln!("wrote {MATCHES_FILE}");
     } else {
@@ -145,7 +148,7 @@ fn explain(
             ),
         },
     };
-    Err(Error::Refused(why))
+    Err(Error::NotMatched(why))
 }
 
 /// A row per entry of the matches: a mentor (or peers), the members, the

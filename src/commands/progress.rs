@@ -35,8 +35,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     }
     match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&rows)
-                .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+            let mut s = serde_json::to_string_pretty(&rows).map_err(Error::json)?;
             s.push('\n');
             print_out(&s)?;
         }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Problem, Result, nearest};
+use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
@@ -118,7 +118,12 @@ fn documents(cohort: &Reports<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
             if let Some(id) = person {
                 match cohort.facts.member(id) {
                     Some(m) if m.completion.is_completed() => {}
-                    m => return Err(Error::Refused(no_certificate(id, m))),
+                    m => {
+                        return Err(Error::NoCertificate {
+                            id: id.to_string(),
+                            why: no_certificate(id, m),
+                        });
+                    }
                 }
             }
             let completed: Vec<&str> = people
@@ -134,7 +139,7 @@ fn documents(cohort: &Reports<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
         }
         ReportKind::Trends => Ok(Vec::new()),
     };
-    docs.map_err(Error::Refused)
+    docs.map_err(Error::Bug)
 }
 
 /// The id as the folder has it, or a refusal naming the nearest id.
@@ -142,32 +147,32 @@ fn known_person<'a>(cohort: &Reports<'a>, id: &str) -> Result<&'a str> {
     if let Some((known, _)) = cohort.folder.participants.get_key_value(id) {
         return Ok(known.as_str());
     }
-    let hint = match nearest(id, cohort.folder.participants.keys().map(String::as_str)) {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None => "; `mentorkit list` shows the ids".to_string(),
-    };
-    Err(Error::Refused(format!("no participant `{id}`{hint}")))
+    Err(Error::Unknown(Unknown::new(
+        Kind::Participant,
+        &[id],
+        cohort.folder.participants.keys().map(String::as_str),
+    )))
 }
 
 /// Why a person gets no certificate, in words.
 fn no_certificate(id: &str, m: Option<&Member<'_>>) -> String {
     let Some(m) = m else {
-        return format!("no certificate for `{id}`: they are not in the cohort");
+        return "they are not in the cohort".to_string();
     };
     let c = &m.completion;
     match (c.basis, c.completed) {
         (crate::cohort::Basis::Recorded, _) if c.rule.met => format!(
-            "no certificate for `{id}`: their record has outcome.completed: false, though by the [completion] rule they completed; run `mentorkit outcome {id} --clear completed` to let the rule decide"
+            "their record has outcome.completed: false, though by the [completion] rule they completed; run `mentorkit outcome {id} --clear completed` to let the rule decide"
         ),
         (crate::cohort::Basis::Recorded, _) => format!(
-            "no certificate for `{id}`: their record has outcome.completed: false, and the [completion] rule agrees ({})",
+            "their record has outcome.completed: false, and the [completion] rule agrees ({})",
             c.rule_words(&m.attendance)
         ),
-        (_, None) => format!(
-            "no certificate for `{id}`: the program has not ended, and their record has no outcome.completed"
-        ),
+        (_, None) => {
+            "the program has not ended, and their record has no outcome.completed".to_string()
+        }
         _ => format!(
-            "no certificate for `{id}`: not completed by the [completion] rule in program.toml ({})",
+            "not completed by the [completion] rule in program.toml ({})",
             c.rule_words(&m.attendance)
         ),
     }
@@ -179,8 +184,7 @@ fn print_context(docs: &[Document]) -> Result<()> {
         [one] => one.context.clone(),
         many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
     };
-    let mut text = serde_json::to_string_pretty(&value)
-        .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+    let mut text = serde_json::to_string_pretty(&value).map_err(Error::json)?;
     text.push('\n');
     crate::output::print_out(&text)
 }
@@ -222,20 +226,19 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
         listing.push('\n');
     }
     crate::output::print_out(&listing)?;
-    let n = rendered.len();
-    let files = if n == 1 { "file" } else { "files" };
+    let files = count(rendered.len(), "file", "files");
     if args.dry_run {
         eprintln!(
-            "would write {n} {files} in {}; nothing written",
-            shown(out).display()
+            "{}",
+            dry_run(&format!("write {files} in {}", shown(out).display()))
         );
     } else if unchanged > 0 {
         eprintln!(
-            "wrote {n} {files} in {} ({unchanged} unchanged)",
+            "wrote {files} in {} ({unchanged} unchanged)",
             shown(out).display()
         );
     } else {
-        eprintln!("wrote {n} {files} in {}", shown(out).display());
+        eprintln!("wrote {files} in {}", shown(out).display());
     }
     Ok(())
 }
@@ -277,7 +280,7 @@ fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
         for h in handles {
             unchanged += h
                 .join()
-                .map_err(|_| Error::Refused("a writing thread stopped unexpectedly".into()))??;
+                .map_err(|_| Error::Bug("a writing thread stopped unexpectedly".into()))??;
         }
         Ok(unchanged)
     })
@@ -359,10 +362,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
     for given in &args.folders {
         let dir = ctx.user_path(given);
         if !dir.join(PROGRAM_FILE).is_file() {
-            return Err(Error::Refused(format!(
-                "{}: no {PROGRAM_FILE} here; `report trends` takes program folders",
-                given.display()
-            )));
+            return Err(Error::NoProgram(Looked::Trends(given.clone())));
         }
         let folder = crate::store::load(&dir).map_err(|e| in_folder(given, e))?;
         let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
@@ -400,7 +400,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             (l.label.clone(), r)
         })
         .collect();
-    let doc = crate::render::context::trends(&cohorts).map_err(Error::Refused)?;
+    let doc = crate::render::context::trends(&cohorts).map_err(Error::Bug)?;
     if args.context {
         return print_context(&[doc]);
     }

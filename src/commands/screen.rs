@@ -48,7 +48,10 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         summary(&screening, &rows, as_of, source, args.dry_run)
     );
     if args.dry_run {
-        eprintln!("dry run: {SCREENING_FILE} not written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!("write {SCREENING_FILE}"))
+        );
     } else if write_screening(&root, &screening)? {
         eprintln!("wrote {SCREENING_FILE}");
     } else {

@@ -144,7 +144,10 @@ fn formats_out_person_and_dry_run() {
     assert!(!run.exists("out"));
     assert_eq!(run.stdout.lines().count(), 9 * 4 + 4 * 2);
     assert!(run.stdout.contains("out/certificates/keisha-brown.md\n"));
-    assert_eq!(run.stderr, "would write 44 files in out; nothing written\n");
+    assert_eq!(
+        run.stderr,
+        "dry run: would write 44 files in out; nothing written\n"
+    );
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn unknown_person(folder: &Folder, rel: &Path, key: &str, id: &str) -> Problem {
         )
     } else {
         let help = match nearest(id, folder.participants.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => crate::error::did_you_mean(near),
             None => "add the person with `mentorkit apply`, or correct the id".to_string(),
         };
         (format!("no participant `{id}`"), help)
@@ -65,7 +65,7 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
     let p = &pf.program;
     if p.timezone.parse::<chrono_tz::Tz>().is_err() {
         let help = match nearest(&p.timezone, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name())) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => crate::error::did_you_mean(near),
             None => "use an IANA zone name such as America/Chicago or Europe/London".to_string(),
         };
         problems.push(

@@ -16,8 +16,7 @@ use crate::output::{Table, print_out};
 pub(super) fn run(e: &Evidence, format: Format) -> Result<()> {
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(e)
-                .map_err(|err| Error::Refused(format!("cannot write JSON: {err}")))?;
+            let mut s = serde_json::to_string_pretty(e).map_err(Error::json)?;
             s.push('\n');
             print_out(&s)
         }

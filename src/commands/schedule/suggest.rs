@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::cli::SuggestArgs;
 use crate::cohort::Cohort;
 use crate::commands::Ctx;
-use crate::error::{Error, Result, nearest};
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Role;
 use crate::output::Table;
 use crate::schedule::slots::{Availability, Side, rank_slots};
@@ -66,20 +66,16 @@ fn who(cohort: &Cohort<'_>, for_ids: &[String]) -> Result<Vec<Availability>> {
         ids.sort();
         ids
     } else {
-        let unknown: Vec<String> = for_ids
+        let unknown: Vec<&str> = for_ids
             .iter()
             .filter(|id| !folder.participants.contains_key(*id))
-            .map(
-                |id| match nearest(id, folder.participants.keys().map(String::as_str)) {
-                    Some(near) => format!("`{id}` (did you mean `{near}`?)"),
-                    None => format!("`{id}`"),
-                },
-            )
+            .map(String::as_str)
             .collect();
         if !unknown.is_empty() {
-            return Err(Error::Refused(format!(
-                "no participant {}; see `mentorkit list participants`",
-                unknown.join(", ")
+            return Err(Error::Unknown(Unknown::new(
+                Kind::Participant,
+                &unknown,
+                folder.participants.keys().map(String::as_str),
             )));
         }
         let unique: BTreeSet<&String> = for_ids.iter().collect();

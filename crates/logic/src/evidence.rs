@@ -214,6 +214,17 @@ pub struct Figure {
     parts: Vec<(String, Option<u32>)>,
 }
 
+impl Figure {
+    /// The interval the figure is read with, in words: Kaplan–Meier's for
+    /// retention, Wilson's otherwise.
+    pub fn interval_words(&self) -> Option<String> {
+        match &self.survival {
+            Some(s) => Some(format!("{} to {}", percent(s.low), percent(s.high))),
+            None => self.participants.interval_words(),
+        }
+    }
+}
+
 /// Every figure of a cohort, against the staff file when there is one.
 pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
     let mut notes: Vec<String> = cohort

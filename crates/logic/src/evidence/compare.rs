@@ -14,7 +14,7 @@ use mentorkit_stats::{
 };
 
 use super::groups::GroupKind;
-use super::words::{of, p_relation, p_value, points, times};
+use super::words::{of, p_relation, p_value, times};
 use super::{ALPHA, Proportion, SMALL_N};
 
 /// A ratio of rates with its 95% interval.
@@ -211,7 +211,6 @@ pub fn compare(
         verdict,
         test,
         ratio.as_ref(),
-        difference.as_ref(),
         stratified.as_ref(),
     );
     Comparing {
@@ -235,7 +234,6 @@ fn words(
     verdict: Verdict,
     test: Test,
     ratio: Option<&Ratio>,
-    difference: Option<&Difference>,
     stratified: Option<&Stratified>,
 ) -> String {
     let tests = format!(
@@ -262,16 +260,7 @@ fn words(
     };
     let mut out = head;
     if let Some(r) = ratio {
-        out.push_str(&format!(" {}", capital(&r.words())));
-        if let Some(d) = difference {
-            out.push_str(&format!(
-                "; difference {} (95% interval {} to {})",
-                points(d.value),
-                points(d.low).trim_end_matches(" points"),
-                points(d.high)
-            ));
-        }
-        out.push('.');
+        out.push_str(&format!(" {}.", capital(&r.words())));
         let excludes_one = r.low.is_some_and(|l| l > 1.0) || r.high.is_some_and(|h| h < 1.0);
         match verdict {
             Verdict::NoClearDifference if excludes_one => out.push_str(
@@ -289,7 +278,7 @@ fn words(
     }
     if theirs.total() < SMALL_N {
         out.push_str(&format!(
-            " The comparison group ({label}) has only {}: a small group to compare with.",
+            " A small comparison group: {}.",
             match theirs.total() {
                 1 => "1 person".to_string(),
                 n => format!("{n} people"),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::words::{self, one_decimal, p_number, percent, points, signed, times};
+use super::words::{self, one_decimal, p_number, points, signed, times};
 use super::{Comparing, Evidence, Figure, Ratio, Reading, SurveyChange};
 
 /// What a missing cell prints as.
@@ -136,19 +136,11 @@ pub fn figures(e: &Evidence) -> Vec<FigureView> {
         .iter()
         .map(|f| {
             let p = &f.participants;
-            let (interval, method) = match &f.survival {
-                Some(s) => (
-                    format!("{} to {}", percent(s.low), percent(s.high)),
-                    if s.interval == "wilson" {
-                        "Kaplan–Meier, Wilson interval"
-                    } else {
-                        "Kaplan–Meier, log-log interval"
-                    },
-                ),
-                None => (
-                    p.interval_words().unwrap_or_else(|| DASH.to_string()),
-                    "Wilson interval",
-                ),
+            let interval = f.interval_words().unwrap_or_else(|| DASH.to_string());
+            let method = match &f.survival {
+                Some(s) if s.interval == "wilson" => "Kaplan–Meier, Wilson interval",
+                Some(_) => "Kaplan–Meier, log-log interval",
+                None => "Wilson interval",
             };
             FigureView {
                 measure: f.measure,

@@ -30,6 +30,8 @@ struct Report<'a> {
     roster_size: Value,
     /// Pseudonyms, no quotes, counts under 5 suppressed.
     anonymized: bool,
+    /// The sentence an anonymized page prints.
+    anonymized_statement: Option<&'static str>,
     completion_rule: RuleCtx,
     funnel: FunnelCtx,
     departments: Vec<DepartmentCtx>,
@@ -212,6 +214,9 @@ pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
         screened: f.screening.is_some(),
         roster_size: c.cell(f.members.len()),
         anonymized: c.anonymize,
+        anonymized_statement: c
+            .anonymize
+            .then_some(crate::logic::evidence::STATEMENT),
         completion_rule: rule_ctx(&c.folder.program.completion),
         funnel: FunnelCtx {
             applied: c.cell(funnel.applied),

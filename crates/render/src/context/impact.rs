@@ -27,6 +27,8 @@ pub(super) struct Impact<'a> {
 
 #[derive(Serialize)]
 struct View {
+    /// Whether any figure has a comparison group.
+    compared: bool,
     figures: Vec<FigureView>,
     surveys: Vec<ChangeView>,
     competencies: Vec<ChangeView>,
@@ -40,6 +42,7 @@ pub(super) fn impact<'a>(c: &Reports<'a>) -> Result<Option<Impact<'a>>, String> 
     Ok(Some(Impact {
         data: e,
         view: View {
+            compared: e.figures.iter().any(|f| !f.comparisons.is_empty()),
             figures: display::figures(e),
             surveys: display::surveys(e),
             competencies: display::competencies(e),

@@ -131,7 +131,7 @@ fn window(measure: &'static str, f: Option<&Figure>, start: Option<&str>) -> Win
             measure,
             status: "final",
             text: f.participants.text.clone(),
-            interval: f.participants.interval_words(),
+            interval: f.interval_words(),
             rate: f.participants.rate,
         },
         Reading::SoFar => WindowCtx {

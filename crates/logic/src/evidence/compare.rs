@@ -264,7 +264,7 @@ fn words(
         let excludes_one = r.low.is_some_and(|l| l > 1.0) || r.high.is_some_and(|h| h < 1.0);
         match verdict {
             Verdict::NoClearDifference if excludes_one => out.push_str(
-                " The score interval just excludes 1 while the exact test does not reach 5%: too close to call.",
+                " The score interval, an approximation, excludes 1, but the exact test does not reach 5%: the words follow the exact test.",
             ),
             Verdict::Higher | Verdict::Lower if !excludes_one => out.push_str(
                 " The exact test reaches 5% while the score interval still includes 1: weak evidence.",

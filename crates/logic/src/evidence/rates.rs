@@ -219,18 +219,18 @@ fn rate_sentence(
     }
     let interval = match survival {
         Some(s) => format!(
-            " (Kaplan–Meier; 95% interval {} to {}{})",
+            ", 95% interval {} to {} (Kaplan–Meier{})",
             words::percent(s.low),
             words::percent(s.high),
             if s.interval == "wilson" {
-                ", Wilson's, as no one or everyone has left"
+                "; Wilson's interval, as no one or everyone has left"
             } else {
                 ""
             }
         ),
         None => p
             .interval_words()
-            .map_or(String::new(), |i| format!(" (95% interval {i})")),
+            .map_or(String::new(), |i| format!(", 95% interval {i}")),
     };
     format!("{} {} {}{interval}.", p.text, phrase.state, phrase.when)
 }
@@ -384,7 +384,7 @@ pub(super) fn completion_figure(cohort: &Cohort<'_>) -> Figure {
                 of(done, known.len() as u32),
                 participants
                     .interval_words()
-                    .map_or(String::new(), |i| format!(" (95% interval {i})"))
+                    .map_or(String::new(), |i| format!(", 95% interval {i}"))
             )
         },
         None,

@@ -214,9 +214,7 @@ pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
         screened: f.screening.is_some(),
         roster_size: c.cell(f.members.len()),
         anonymized: c.anonymize,
-        anonymized_statement: c
-            .anonymize
-            .then_some(crate::logic::evidence::STATEMENT),
+        anonymized_statement: c.anonymize.then_some(crate::logic::evidence::STATEMENT),
         completion_rule: rule_ctx(&c.folder.program.completion),
         funnel: FunnelCtx {
             applied: c.cell(funnel.applied),

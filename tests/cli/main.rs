@@ -5,6 +5,7 @@
 
 mod calendar;
 mod check;
+mod evidence;
 mod foundation;
 mod intake;
 mod matching;

@@ -20,6 +20,7 @@ mod changes;
 pub mod compare;
 pub mod curve;
 pub mod display;
+mod fair;
 pub mod groups;
 mod rates;
 pub mod words;

@@ -4,15 +4,13 @@
 //! on the as-of day is read on that day and says "so far"; an as-of day
 //! before the start gives "not started".
 
-use std::collections::BTreeMap;
-
 use chrono::{Months, NaiveDate};
 
-use mentorkit_stats::{Count, Stratum};
+use mentorkit_stats::Count;
 
-use super::compare::{self, Comparing, Phrase, Stratified, Verdict};
+use super::compare::{Comparing, Phrase};
 use super::curve::{self, Curve};
-use super::groups::{Group, GroupKind, Strata};
+use super::groups::{Group, GroupKind};
 use super::words::{self, of, span, years};
 use super::{Figure, Proportion, Reading, SMALL_N, Window, count};
 use crate::cohort::Cohort;
@@ -44,7 +42,7 @@ impl Kind {
     }
 
     /// Whether a career counts by `on`, for a window from `start`.
-    fn counts(self, c: &Career, start: NaiveDate, on: NaiveDate) -> bool {
+    pub(super) fn counts(self, c: &Career, start: NaiveDate, on: NaiveDate) -> bool {
         let inside = |d: NaiveDate| d >= start && d <= on;
         match self {
             Kind::Retention => c.left.is_none_or(|l| l > on),
@@ -95,7 +93,7 @@ pub(super) struct Setting<'a> {
     pub others: &'a [Group<'a>],
 }
 
-fn count_of(kind: Kind, people: &[&Career], start: NaiveDate, on: NaiveDate) -> Count {
+pub(super) fn count_of(kind: Kind, people: &[&Career], start: NaiveDate, on: NaiveDate) -> Count {
     let k = people.iter().filter(|c| kind.counts(c, start, on)).count() as u32;
     count(k, people.len() as u32)
 }
@@ -165,7 +163,7 @@ pub(super) fn window_figure(m: &Measure, s: &Setting<'_>) -> Figure {
         .others
         .iter()
         .filter(|g| m.kind != Kind::Certification || g.lists_certifications)
-        .map(|g| against(m.kind, &phrase, ours, &ours_at, g, s, on))
+        .map(|g| super::fair::against(m.kind, &phrase, ours, &ours_at, g, s, on))
         .collect();
     let participants = Proportion::of(ours);
     let mut parts = vec![(
@@ -243,72 +241,6 @@ pub(super) fn caution(n: u32) -> Option<String> {
             (100.0 / f64::from(n)).round()
         )
     })
-}
-
-/// The participants against one group, with the stratified ratio when the
-/// groups have hire dates.
-fn against(
-    kind: Kind,
-    phrase: &Phrase<'_>,
-    ours: Count,
-    ours_at: &[&Career],
-    g: &Group<'_>,
-    s: &Setting<'_>,
-    on: NaiveDate,
-) -> Comparing {
-    let theirs_at = g.at_start(s.start);
-    let theirs = count_of(kind, &theirs_at, s.start, on);
-    let raw = compare::compare(phrase, ours, theirs, g.kind, &g.label, None);
-    if !g.has_hire_dates() || ours.total() == 0 || theirs.total() == 0 {
-        return raw;
-    }
-    let strata = Strata {
-        department: g.has_departments() && s.participants.has_departments(),
-    };
-    let st = stratify(kind, strata, ours_at, &theirs_at, s.start, on, raw.verdict);
-    compare::compare(phrase, ours, theirs, g.kind, &g.label, Some(st))
-}
-
-/// The Mantel–Haenszel comparison within strata of like people.
-fn stratify(
-    kind: Kind,
-    strata: Strata,
-    ours: &[&Career],
-    theirs: &[&Career],
-    start: NaiveDate,
-    on: NaiveDate,
-    raw: Verdict,
-) -> Stratified {
-    // stratum → [participants (events, total), comparison (events, total)]
-    let mut cells: BTreeMap<(usize, String), [(u32, u32); 2]> = BTreeMap::new();
-    let mut left_out = [0u32; 2];
-    for (side, people) in [ours, theirs].into_iter().enumerate() {
-        for c in people {
-            match strata.key(c, start) {
-                Some(key) => {
-                    let cell = &mut cells.entry(key).or_default()[side];
-                    cell.0 += u32::from(kind.counts(c, start, on));
-                    cell.1 += 1;
-                }
-                None => left_out[side] += 1,
-            }
-        }
-    }
-    let table: Vec<Stratum> = cells
-        .values()
-        .filter_map(|[a, b]| {
-            Some(Stratum {
-                a: Count::new(a.0, a.1).ok()?,
-                b: Count::new(b.0, b.1).ok()?,
-            })
-        })
-        .collect();
-    compare::stratified(
-        &table,
-        strata.names(),
-        (left_out[0], left_out[1]),
-        Some(raw),
-    )
 }
 
 /// The retention curves of the participants and each group.

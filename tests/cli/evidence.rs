@@ -50,7 +50,7 @@ fn oracle_available() -> bool {
 }
 
 /// The binary's evidence of a folder, as JSON.
-fn binary(t: Test, as_of: &str) -> (Value, Run) {
+pub(super) fn binary(t: Test, as_of: &str) -> (Value, Run) {
     let run = t
         .args([
             "progress",
@@ -157,7 +157,7 @@ fn agree(path: &str, theirs: &Value, ours: Option<&Value>, failures: &mut Vec<St
 
 /// Runs the binary and the oracle on folders and asserts agreement; the
 /// binary's JSON of each, or `None` when the oracle was skipped.
-fn verified_all(folders: &[Folder]) -> Option<Vec<Value>> {
+pub(super) fn verified_all(folders: &[Folder]) -> Option<Vec<Value>> {
     let runs: Vec<(Value, Run)> = folders
         .iter()
         .map(|f| binary(f.write(), &f.as_of))
@@ -185,10 +185,6 @@ fn verified_all(folders: &[Folder]) -> Option<Vec<Value>> {
         );
     }
     Some(runs.into_iter().map(|(e, _)| e).collect())
-}
-
-pub(super) fn verified(f: &Folder) -> Option<Value> {
-    verified_all(std::slice::from_ref(f)).map(|mut v| v.remove(0))
 }
 
 pub(super) fn figure<'e>(e: &'e Value, measure: &str) -> &'e Value {

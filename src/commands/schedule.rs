@@ -20,7 +20,7 @@ use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
-use crate::store::{Folder, Lock, PROGRAM_FILE};
+use crate::store::{Access, Folder, PROGRAM_FILE};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
@@ -28,12 +28,13 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         return suggest::run(ctx, suggest);
     }
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let schedule = schedule_of(&folder)?;
     let zone = zone_of(&folder)?;
 

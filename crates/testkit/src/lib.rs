@@ -44,3 +44,18 @@ pub fn sample_session() -> mentorkit_model::Session {
         ..mentorkit_model::Session::default()
     }
 }
+
+/// A test needs an outside tool (chromium, poppler, Python and its
+/// packages) that is not here: with `CI` set this fails the test, since CI
+/// installs every tool (`.ci/run`); elsewhere it says clearly, on the
+/// terminal and past the test harness's capture, that the test was skipped.
+pub fn missing_tool(test: &str, tool: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{test}: {tool} is missing and CI is set; .ci/run installs it");
+    }
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {tool} is not installed (CI installs it; see .ci/run)"
+    );
+}

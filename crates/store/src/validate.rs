@@ -311,11 +311,12 @@ fn certification_rules(
     let mut seen: BTreeMap<(String, chrono::NaiveDate), usize> = BTreeMap::new();
     for (i, c) in p.certifications.iter().enumerate() {
         let name = c.name.trim();
+        let date = c.date.to_string();
         if name.is_empty() {
             problems.push(
                 at(
                     "certifications",
-                    None,
+                    Some(&date),
                     format!("certification {} ({}) has no name", i + 1, c.date),
                 )
                 .help(
@@ -329,7 +330,7 @@ fn certification_rules(
             problems.push(
                 at(
                     "certifications",
-                    None,
+                    Some(name),
                     format!(
                         "certification {} ({name}, {}) repeats certification {first}",
                         i + 1,

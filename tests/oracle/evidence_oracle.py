@@ -305,6 +305,10 @@ def mantel_haenszel(kind, ours, theirs, start, on, by_department):
     pooled = StratifiedTable(tables).riskratio_pooled
     if abs(pooled - point) > 1e-9 * point:
         refuse(f"statsmodels' pooled ratio {pooled} differs from {point}")
+    if v <= 0:
+        # Everyone alike within each stratum: no interval.
+        out["ratio"] = {"value": point, "low": None, "high": None, "point": "finite"}
+        return out
     se = math.sqrt(v / (r * s))
     out["ratio"] = {"value": point, "low": math.exp(math.log(point) - Z * se),
                     "high": math.exp(math.log(point) + Z * se), "point": "finite"}

@@ -16,7 +16,7 @@ use super::{Evidence, Figure, Proportion};
 pub const MIN_CELL: u32 = 5;
 
 /// What a suppressed figure says.
-pub const SUPPRESSED: &str = "suppressed: a count under 5 people";
+pub const SUPPRESSED: &str = "suppressed (under 5)";
 
 /// The sentence printed on every anonymized page.
 pub const STATEMENT: &str = "Anonymized for sharing: people appear as Participant 1, 2, …; no quotes; every count under 5 people (none included, for a share) is suppressed, with the rates, intervals and tests that would reveal it.";
@@ -136,7 +136,10 @@ fn comparing(c: &Comparing, ours_shown: bool) -> Comparing {
         fisher: None,
         verdict: Verdict::NotCompared,
         stratified: None,
-        conclusion: format!("Against {}: {SUPPRESSED}.", c.label),
+        conclusion: format!(
+            "Against {}: suppressed, a count under {MIN_CELL} people.",
+            c.label
+        ),
         suppressed: true,
         ..c.clone()
     }

@@ -306,7 +306,10 @@ pub fn stratified(
     raw: Option<Verdict>,
 ) -> Stratified {
     let m = mantel_haenszel(strata, Level::NINETY_FIVE);
-    let ratio = match (m.point, m.interval) {
+    // Everyone alike within each stratum (all had it, or none): the
+    // variance is 0 and an interval of no width would claim certainty.
+    let interval = m.interval.filter(|i| i.lower() < i.upper());
+    let ratio = match (m.point, interval) {
         (Point::Undefined, _) => None,
         (point, interval) => Some(Ratio {
             value: point.finite(),
@@ -321,6 +324,10 @@ pub fn stratified(
             "Within like people ({like}): no stratum has people of both groups, so there is no stratified comparison."
         ),
         None => format!("Within like people ({like}): no one in either group had it."),
+        Some(r) if r.low.is_none() && m.interval.is_some() => format!(
+            "Within like people ({like}): {}; with everyone alike within each stratum there is no interval.",
+            r.words().replace(" (no interval)", "")
+        ),
         Some(r) if r.low.is_none() => format!(
             "Within like people ({like}): {}; with no events in one group there is no interval.",
             r.words().replace(" (no interval)", "")
@@ -333,7 +340,10 @@ pub fn stratified(
                     ": the raw difference may come from who joined (their tenure and department) rather than from the program"
                 }
                 (false, false) => ": no clear difference",
-                (true, _) => ": a difference remains within like people",
+                (true, true) => ": a difference remains within like people",
+                (true, false) => {
+                    ": the interval excludes 1, but the exact test of the raw counts does not reach 5% and this interval, an approximation, runs narrow when a group is at 0% or 100%: no conclusion"
+                }
             };
             format!(
                 "Within like people ({like}, Mantel–Haenszel): {}{tail}.",

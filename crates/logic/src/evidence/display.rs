@@ -138,6 +138,7 @@ pub fn figures(e: &Evidence) -> Vec<FigureView> {
             let p = &f.participants;
             let interval = f.interval_words().unwrap_or_else(|| DASH.to_string());
             let method = match &f.survival {
+                _ if p.suppressed || p.rate.is_none() => "",
                 Some(s) if s.interval == "wilson" => "Kaplan–Meier, Wilson interval",
                 Some(_) => "Kaplan–Meier, log-log interval",
                 None => "Wilson interval",

@@ -326,3 +326,48 @@ fn an_anonymized_report_names_no_one_and_quotes_no_one() {
     }
     assert_eq!(seen.len(), f.mentees.len(), "{md}");
 }
+
+#[test]
+fn anonymize_is_for_the_documents_about_the_cohort() {
+    Test::example("career-development")
+        .args(["report", "career-plan", "--anonymize"])
+        .run()
+        .code(2)
+        .stderr_is("error: --anonymize applies to `report cohort` and `report trends` only: the documents of `report career-plan` are about named people\n");
+    Test::example("career-development")
+        .args(["progress", "--anonymize"])
+        .run()
+        .code(2)
+        .stderr_has("--evidence");
+}
+
+#[test]
+fn trends_say_when_a_cohort_is_too_young_and_anonymize_its_counts() {
+    let old = Test::example("career-development");
+    let young = Test::example("tech-mentoring");
+    let run = Test::new()
+        .args([
+            "report".to_string(),
+            "trends".to_string(),
+            old.path().display().to_string(),
+            young.path().display().to_string(),
+            "--context".to_string(),
+            "--anonymize".to_string(),
+            "--today".to_string(),
+            "2026-12-01".to_string(),
+        ])
+        .run()
+        .ok();
+    let t: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(t["anonymized"], true);
+    let cohorts = t["cohorts"].as_array().unwrap();
+    let tech = &cohorts[1]["figures"];
+    assert_eq!(tech[0]["measure"], "retention-1y");
+    assert_eq!(tech[0]["status"], "final");
+    assert_eq!(tech[1]["status"], "too-young");
+    assert_eq!(tech[1]["text"], "too young (1.2 years of 3 years)");
+    assert!(tech[1]["rate"].is_null());
+    // 13 of 13 still employed after a year: the other cell is 0, suppressed.
+    assert_eq!(tech[0]["text"], "suppressed (under 5)");
+    assert_eq!(cohorts[0]["size"], 8);
+}

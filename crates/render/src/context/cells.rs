@@ -1,5 +1,5 @@
 //! Counts of people as a document shows them: the number, or, in a document
-//! anonymized for sharing outside, `<5` for any count under 5 people (none
+//! anonymized for sharing outside, `under 5` for any count under 5 people (none
 //! included), and no rate that would reveal one.
 
 use serde_json::{Value, json};
@@ -8,7 +8,7 @@ use super::Reports;
 use crate::logic::evidence::MIN_CELL;
 
 /// What a suppressed count prints as.
-pub(super) const HIDDEN: &str = "<5";
+pub(super) const HIDDEN: &str = "under 5";
 
 impl Reports<'_> {
     /// Whether a count is hidden.

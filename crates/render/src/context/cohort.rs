@@ -2,7 +2,7 @@
 //! attendance, deliverables, goals, surveys, outcomes, the evidence of
 //! impact, consented testimonials and the charts. Anonymized for sharing
 //! outside, people appear by pseudonym, quotes are left out, and every
-//! count under 5 people is `<5` (see `cells`).
+//! count under 5 people is `under 5` (see `cells`).
 
 mod rows;
 

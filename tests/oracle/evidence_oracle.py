@@ -473,8 +473,12 @@ def evidence(root, as_of):
             refuse(f"{i} has no outcome.completed and the program has ended: the oracle does not apply the rule")
         if done is not None:
             known.append(bool(done))
-    figures["completion"] = {"participants": proportion(sum(known), len(known)),
-                             "small_sample": len(known) < SMALL_N}
+    if as_of < start:
+        figures["completion"] = {"reading": "not-started", "participants": {
+            "count": None, "n": None, "rate": None, "low": None, "high": None}}
+    else:
+        figures["completion"] = {"participants": proportion(sum(known), len(known)),
+                                 "small_sample": len(known) < SMALL_N}
     curves = {}
     if as_of >= start:
         for key, g in groups.items():

@@ -82,6 +82,9 @@ pub fn ratio_cell(r: Option<&Ratio>) -> String {
 }
 
 fn window(f: &Figure, e: &Evidence) -> String {
+    if let (Reading::NotStarted, Some(start)) = (f.reading, e.start) {
+        return format!("not started (the program starts on {start})");
+    }
     let (Some(w), Some(start)) = (f.window, e.start) else {
         return format!("as of {}", e.as_of);
     };

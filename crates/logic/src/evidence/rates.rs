@@ -288,6 +288,30 @@ pub(super) fn notes(s: &Setting<'_>) -> Vec<String> {
 
 /// Completion: of those whose completion is known.
 pub(super) fn completion_figure(cohort: &Cohort<'_>) -> Figure {
+    if let Some(start) = cohort.start.filter(|&s| cohort.as_of < s) {
+        return Figure {
+            measure: "completion",
+            label: "completed the program (not started)".to_string(),
+            participants: Proportion::not_started(),
+            comparison: None,
+            ratio: None,
+            final_on: None,
+            provisional: true,
+            conclusion: format!(
+                "Not started: the program starts on {start}, after the as-of day ({}); nothing to count yet.",
+                cohort.as_of
+            ),
+            reading: Reading::NotStarted,
+            window: None,
+            counted_to: None,
+            survival: None,
+            comparisons: Vec::new(),
+            small_sample: false,
+            caution: None,
+            suppressed: false,
+            parts: Vec::new(),
+        };
+    }
     let known: Vec<bool> = cohort
         .members
         .iter()

@@ -128,7 +128,13 @@ fn comparison(c: &Comparing) -> ComparisonView {
             super::Verdict::NotCompared => "not compared",
         },
         stratified_by: s.map_or(String::new(), |s| s.by.join(" and ")),
-        stratified: s.map_or(DASH.to_string(), |s| ratio_cell(s.ratio.as_ref())),
+        stratified: s.map_or(DASH.to_string(), |s| {
+            if s.strata_used == 0 {
+                "no stratum in common".to_string()
+            } else {
+                ratio_cell(s.ratio.as_ref())
+            }
+        }),
         conclusion: c.conclusion.clone(),
     }
 }

@@ -379,7 +379,7 @@ fn the_career_example_compares_with_its_staff() {
     );
     assert!(
         run.stdout
-            .contains(" promoted within 3 years        2/8 (25%)      7% to 59%      3/28 (11%)"),
+            .contains(" promoted within 3 years        2/7 (29%)      8% to 64%      3/28 (11%)"),
         "{}",
         run.stdout
     );

@@ -47,7 +47,7 @@ fn matches_problems(folder: &Folder) -> Vec<Problem> {
     let text = std::fs::read_to_string(folder.root.join(MATCHES)).unwrap_or_default();
     names
         .into_iter()
-        .filter(|id| !folder.participants.contains_key(*id))
+        .filter(|id| !folder.knows(id))
         .map(|id| {
             let p = Problem::file(MATCHES, format!("no participant `{id}`"))
                 .help("the folder changed since matching; run `mentorkit match` again");

@@ -462,7 +462,16 @@ next best:
         .args(["match", "--explain", "nobody"])
         .run()
         .code(1)
-        .stderr_is(&format!("{NOTE}error: no participant `nobody`\n"));
+        .stderr_is(&format!(
+            "{NOTE}error: no participant `nobody`; `mentorkit list participants` shows the ids\n"
+        ));
+    small("one-to-one", "")
+        .args(["match", "--explain", "anna"])
+        .run()
+        .code(1)
+        .stderr_is(&format!(
+            "{NOTE}error: no participant `anna`; did you mean `ana`?\n"
+        ));
 }
 
 #[test]

@@ -101,6 +101,7 @@ pub(crate) fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             }
         };
         match folder.participants.get(id) {
+            None if folder.knows(id) => {}
             None => problems.push(at(format!("no participant `{id}`"))),
             Some(p) if p.role != Role::Mentee => {
                 problems.push(at(format!("`{id}` is a mentor; only mentees are screened")));

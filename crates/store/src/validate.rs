@@ -132,7 +132,7 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                 continue;
             }
             for id in pair {
-                if !folder.participants.contains_key(id) {
+                if !folder.knows(id) {
                     problems.push(unknown_person(folder, rel, key, id));
                 }
             }
@@ -268,6 +268,7 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
         }
         for pref in &p.prefers {
             match folder.participants.get(pref) {
+                None if folder.knows(pref) => {}
                 None => problems.push(unknown_person(folder, &rel, "prefers", pref)),
                 Some(t)
                     if t.role != Role::Mentor
@@ -346,14 +347,14 @@ fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             ("excused", &s.excused),
         ];
         if let Some(mentor) = &s.mentor
-            && !folder.participants.contains_key(mentor)
+            && !folder.knows(mentor)
         {
             problems.push(unknown_person(folder, &rel, "mentor", mentor));
         }
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for (key, ids) in lists {
             for pid in ids {
-                if !folder.participants.contains_key(pid) {
+                if !folder.knows(pid) {
                     problems.push(unknown_person(folder, &rel, key, pid));
                 }
                 if key != "mentees"

@@ -609,3 +609,31 @@ fn group_pins_must_share_the_mentors_slot() {
 "
     ));
 }
+
+/// Regression: in group mode with no mentors, a mentee who gave no
+/// availability stopped the whole run with "the pin [] cannot hold",
+/// though no pins were written.
+#[test]
+fn peer_circles_leave_out_a_mentee_without_availability() {
+    let t = program("group", "");
+    let t = add(t, "ana", person("mentee", "Circulation", "x", "tue-pm", ""));
+    let t = add(t, "bo", person("mentee", "Youth", "x", "tue-pm", ""));
+    let t = add(
+        t,
+        "cy",
+        "name: Cy\nemail: cy@x.org\nrole: mentee\ndepartment: IT\n".to_string(),
+    );
+    let run = t.args(["match"]).run().ok();
+    assert!(
+        run.stderr
+            .contains("group (peer circles): 2 of 3 mentees in 1 circle; total score 7\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("unmatched:\n  cy: no availability given, so nobody shares a weekly slot\n"),
+        "{}",
+        run.stderr
+    );
+}

@@ -50,6 +50,9 @@ pub(super) fn render(s: &Session) -> String {
     if !s.mentees.is_empty() {
         line("mentees", flow(&s.mentees));
     }
+    if let Some(notes) = &s.notes {
+        line("notes", quoted(notes));
+    }
     out
 }
 

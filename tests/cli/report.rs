@@ -440,7 +440,7 @@ fn template_errors_name_the_file_and_line() {
         .args(["report", "cohort"])
         .run()
         .code(1)
-        .stderr_is("error: templates/cohort.md:2:12: Field `nope` is not defined. Available fields: ends, kind, name, organization, starts, timezone\n 2 | {{ program.nope }}\n   |            ^\n");
+        .stderr_is("error: templates/cohort.md:2:12: Field `nope` is not defined. Available fields: clock, ends, kind, name, organization, starts, timezone\n 2 | {{ program.nope }}\n   |            ^\n");
     let run = Test::example("career-development")
         .file(
             "templates/resume.html",

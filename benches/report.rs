@@ -13,7 +13,8 @@ use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use mentorkit::render::{Cohort, Format, Renderer};
+use mentorkit::cohort::{Cohort, Inputs};
+use mentorkit::render::{Format, Renderer, Reports};
 use tempfile::TempDir;
 
 /// Mentees in the generated folder.
@@ -140,9 +141,14 @@ fn load_folder(bencher: divan::Bencher) {
 fn render_1000_career_plans(bencher: divan::Bencher) {
     let folder = mentorkit::store::load(FOLDER.path()).unwrap();
     bencher.bench(|| {
-        let cohort = Cohort::new(&folder, None, None);
-        assert_eq!(cohort.roster.len(), MENTEES);
-        let docs = cohort.career_plans(&cohort.roster).unwrap();
+        let facts = Cohort::derive(Inputs {
+            folder: &folder,
+            screening: None,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        });
+        let roster = facts.roster();
+        assert_eq!(roster.len(), MENTEES);
+        let docs = Reports::new(&facts, None).career_plans(&roster).unwrap();
         let renderer = Renderer::new(&[]).unwrap();
         let mut bytes = 0;
         for doc in &docs {

@@ -5,9 +5,8 @@
 //! `mentorkit-model` (records as values), `mentorkit-store` (the folder on
 //! disk), `mentorkit-logic`, `mentorkit-matching` and `mentorkit-render`.
 
-pub use mentorkit_logic::{
-    attendance, evidence, ics, intake, metrics, progress, schedule, screen, survey,
-};
+pub use mentorkit_logic as logic;
+pub use mentorkit_logic::{attendance, cohort, evidence, ics, intake, schedule, screen, survey};
 pub use mentorkit_matching as matching;
 pub use mentorkit_model as model;
 pub use mentorkit_model::error;

@@ -16,7 +16,7 @@ use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, read_value};
 use crate::model::Participant;
 use crate::model::values::fold;
 use crate::store::participant_yaml;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Access, Folder, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
@@ -44,19 +44,20 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
             &mut std::io::stderr(),
         )?;
     }
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
-    let (id, text) = new_person(&folder, &answers, super::screen::today())?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
+    let (id, text) = new_person(&folder, &answers, ctx.today(&folder.program))?;
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {
         crate::output::print_out(&text)?;
         eprintln!(
-            "dry run: would add {id} as {}; nothing written",
-            rel.display()
+            "{}",
+            crate::error::dry_run(&format!("add {id} as {}", rel.display()))
         );
         return Ok(());
     }
@@ -185,10 +186,7 @@ fn ask(
             let mut line = String::new();
             if input.read_line(&mut line).map_err(io)? == 0 {
                 writeln!(out).map_err(io)?;
-                return Err(Error::Refused(format!(
-                    "no answer for {}; nothing written",
-                    field.key()
-                )));
+                return Err(Error::NoAnswer { field: field.key() });
             }
             match read_flag(field, &line) {
                 Ok(Some(v)) => {
@@ -212,10 +210,10 @@ fn new_person(folder: &Folder, answers: &Answers, today: NaiveDate) -> Result<(S
         .iter()
         .find(|(_, p)| fold(&p.email) == fold(email))
     {
-        return Err(Error::Refused(format!(
-            "{email} is already in {}/{id}.yaml; edit that file, or import a form export to update it",
-            PARTICIPANTS_DIR
-        )));
+        return Err(Error::Duplicate {
+            email: email.to_string(),
+            file: PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml")),
+        });
     }
     let person = answers
         .new_participant(None, Some(today))
@@ -244,8 +242,8 @@ fn checked_text(id: &str, person: &Participant) -> Result<String> {
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     match parse_participant(&rel, &text) {
         Ok(back) if back == *person => Ok(text),
-        Ok(_) => Err(Error::Refused(format!(
-            "{}: the record would not read back as written; this is a bug in mentorkit, please report it",
+        Ok(_) => Err(Error::Bug(format!(
+            "{}: the record would not read back as written",
             rel.display()
         ))),
         Err(p) => Err(Error::problem(p)),

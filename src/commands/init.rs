@@ -57,18 +57,18 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
     match fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(Error::Refused(format!(
-                    "{} is not empty; init writes only into a new or empty folder",
-                    dir.display()
-                )));
+                return Err(Error::InitTarget {
+                    dir: dir.to_path_buf(),
+                    is_file: false,
+                });
             }
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::Refused(format!(
-            "{} is a file, not a folder",
-            dir.display()
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::InitTarget {
+            dir: dir.to_path_buf(),
+            is_file: true,
+        }),
         Err(e) => Err(Error::io(dir, "reading", e)),
     }
 }

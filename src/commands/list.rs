@@ -42,9 +42,12 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         ListWhat::Matches => match load_matches(&folder.root)? {
             Some(m) => super::match_cmd::table(&m),
             None => {
-                return Err(Error::Refused(
-                    "no matches yet; run `mentorkit match` first".into(),
-                ));
+                return Err(Error::Needs {
+                    noun: "matches",
+                    file: crate::store::MATCHES_FILE,
+                    by: None,
+                    run: "mentorkit match",
+                });
             }
         },
     };

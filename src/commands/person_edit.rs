@@ -5,36 +5,25 @@
 use std::path::PathBuf;
 
 use super::Ctx;
-use crate::error::{Error, Result, nearest};
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Participant;
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Access, Folder, Opened, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
-/// The folder, loaded while this command holds its lock.
-pub(crate) struct Locked {
-    pub folder: Folder,
-    _lock: Lock,
-}
-
-/// Takes the lock, then loads and validates the folder.
-pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
-    let root = ctx.root()?;
-    let lock = Lock::acquire(&root)?;
-    let folder = crate::store::load(&root)?;
-    Ok(Locked {
-        folder,
-        _lock: lock,
-    })
+/// Takes the lock (unless this is a dry run), then loads and validates
+/// the folder.
+pub(crate) fn open(ctx: &Ctx, dry_run: bool) -> Result<Opened> {
+    crate::store::open(&ctx.root()?, Access::Write { dry_run })
 }
 
 /// The participant `id`, or a refusal that suggests the nearest id.
 pub(crate) fn person<'f>(folder: &'f Folder, id: &str) -> Result<&'f Participant> {
     folder.participants.get(id).ok_or_else(|| {
-        let hint = match nearest(id, folder.participants.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "`mentorkit list` shows the ids".to_string(),
-        };
-        Error::Refused(format!("no participant `{id}`; {hint}"))
+        Error::Unknown(Unknown::new(
+            Kind::Participant,
+            &[id],
+            folder.participants.keys().map(String::as_str),
+        ))
     })
 }
 
@@ -72,12 +61,9 @@ pub(crate) fn edit(
     let doc = YamlDoc::parse(&rel, &original)?;
     change(&doc)?;
     let (text, changed) = doc.finish();
-    let record = parse_participant(&rel, &text).map_err(|p| {
-        Error::Refused(format!(
-            "{}: the change would make the file invalid, so nothing was written: {}",
-            rel.display(),
-            p.message
-        ))
+    let record = parse_participant(&rel, &text).map_err(|p| Error::EditInvalid {
+        file: rel.clone(),
+        message: p.message,
     })?;
     Ok(Edited {
         id: id.to_string(),

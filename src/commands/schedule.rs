@@ -6,7 +6,6 @@
 mod export;
 mod files;
 mod meetings;
-mod render;
 mod suggest;
 
 use std::path::Path;
@@ -16,12 +15,12 @@ use chrono_tz::Tz;
 
 use super::Ctx;
 use crate::cli::{ScheduleAction, ScheduleArgs};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
-use crate::store::{Folder, Lock};
+use crate::store::{Access, Folder, PROGRAM_FILE};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
@@ -29,12 +28,13 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         return suggest::run(ctx, suggest);
     }
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let schedule = schedule_of(&folder)?;
     let zone = zone_of(&folder)?;
 
@@ -59,8 +59,9 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
 /// `[schedule]`, or a refusal that says what to add.
 fn schedule_of(folder: &Folder) -> Result<&Schedule> {
     folder.program.schedule.as_ref().ok_or_else(|| {
-        Error::Refused(
-            "program.toml has no [schedule]; add one with first, repeat, time and duration".into(),
+        Error::problem(
+            Problem::file(PROGRAM_FILE, "has no [schedule]")
+                .help("add one with first, repeat, time and duration"),
         )
     })
 }
@@ -69,8 +70,12 @@ fn schedule_of(folder: &Folder) -> Result<&Schedule> {
 pub(crate) fn zone_of(folder: &Folder) -> Result<Tz> {
     let name = &folder.program.program.timezone;
     name.parse::<Tz>().map_err(|_| {
-        Error::Refused(format!(
-            "program.toml: `{name}` is not an IANA time zone such as America/Chicago"
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "timezone",
+            None,
+            format!("`{name}` is not an IANA time zone such as America/Chicago"),
         ))
     })
 }
@@ -106,16 +111,23 @@ fn workshops(folder: &Folder, schedule: &Schedule, zone: Tz) -> Result<Plan> {
             facilitator: c.facilitator.clone(),
         })
         .collect();
-    plan_workshops(&recurrence, &defaults, &curriculum)
-        .map_err(|e| Error::Refused(format!("program.toml: [schedule] {e}")))
+    plan_workshops(&recurrence, &defaults, &curriculum).map_err(|e| {
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "repeat",
+            None,
+            format!("[schedule] {e}"),
+        ))
+    })
 }
 
 /// Tells what the layout came to, on stderr.
 fn say_plan(plan: &Plan) {
     match (plan.sessions.first(), plan.sessions.last()) {
         (Some(first), Some(last)) => eprintln!(
-            "{} workshop(s), {} to {}: {}",
-            plan.sessions.len(),
+            "{}, {} to {}: {}",
+            crate::error::count(plan.sessions.len(), "workshop", "workshops"),
             first.date,
             last.date,
             plan.end
@@ -161,22 +173,4 @@ fn workshop_session(p: &PlannedSession) -> Session {
 /// `sessions/<id>.yaml`, relative to the root.
 pub(crate) fn rel_path(id: &str) -> std::path::PathBuf {
     Path::new(crate::store::SESSIONS_DIR).join(format!("{id}.yaml"))
-}
-
-/// A workshop with text that needs care in YAML, for the file tests.
-#[cfg(test)]
-fn sample_session() -> crate::model::Session {
-    crate::model::Session {
-        title: "Career & Personality Assessments".into(),
-        kind: Some(crate::model::SessionKind::Workshop),
-        date: "2016-01-12".parse().unwrap(),
-        time: Some("14:00".parse().unwrap()),
-        duration: Some("2h30m".parse().unwrap()),
-        location: Some("Central Library, Meeting Room B".into()),
-        online: Some("https://groupspaces.example.org/anytown-career?x=1#top".into()),
-        topics: vec!["MBTI".into(), "Holland Codes".into()],
-        activities: vec!["journaling".into(), "peer discussion".into()],
-        speakers: vec!["Dr. O'Neil, PhD".into(), "yes".into(), "[x]".into()],
-        ..crate::model::Session::default()
-    }
 }

@@ -1,18 +1,16 @@
 //! `mentorkit screen`: applies `[eligibility]`, overrides and capacity,
 //! writes `screening.yaml` and prints the funnel.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Ctx;
 use crate::cli::ScreenArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::screening::{Outcome, Screening};
 use crate::output::Table;
 use crate::screen::{self, AsOfSource, FunnelRow};
-use crate::store::{Folder, Lock, SCREENING_FILE, write_screening};
+use crate::store::{Access, SCREENING_FILE, write_screening};
 
 /// The JSON keys of the funnel, in order (documented in the README).
 pub const FUNNEL_KEYS: &[&str] = &[
@@ -33,13 +31,16 @@ pub const ALL_DEPARTMENTS: &str = "All departments";
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = load_for_screening(&root)?;
-    let (as_of, source) = screen::as_of(&folder.program, today());
+    // A stale screening.yaml does not stop the command that rewrites it.
+    let (folder, _guard) = crate::store::open_rewriting(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+        Some(SCREENING_FILE),
+    )?
+    .into_parts();
+    let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));
     let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
     let rows = screen::funnel(&screening, &folder.participants);
     funnel_table(&rows).print(args.format)?;
@@ -48,36 +49,16 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         summary(&screening, &rows, as_of, source, args.dry_run)
     );
     if args.dry_run {
-        eprintln!("dry run: {SCREENING_FILE} not written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!("write {SCREENING_FILE}"))
+        );
     } else if write_screening(&root, &screening)? {
         eprintln!("wrote {SCREENING_FILE}");
     } else {
         eprintln!("{SCREENING_FILE} is unchanged");
     }
     Ok(())
-}
-
-/// Loads the folder; problems with `screening.yaml` itself do not stop
-/// `screen`, which is about to write it again.
-fn load_for_screening(root: &Path) -> Result<Folder> {
-    let (folder, problems) = crate::store::load_all(root)?;
-    let problems: Vec<_> = problems
-        .into_iter()
-        .filter(|p| p.file != Path::new(SCREENING_FILE))
-        .collect();
-    match folder {
-        Some(f) if problems.is_empty() => Ok(f),
-        _ => Err(Error::Invalid(problems)),
-    }
-}
-
-/// Today's date, or `MENTORKIT_TODAY` (YYYY-MM-DD) when set, so that a run
-/// can be reproduced later.
-pub(crate) fn today() -> NaiveDate {
-    std::env::var("MENTORKIT_TODAY")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// The funnel as a table: a row per department, then the total.

@@ -13,19 +13,8 @@ fn init_writes_a_folder_that_passes_check_for_every_template() {
         assert!(run.exists("cohort/program.toml"));
         assert!(run.read("cohort/.gitignore").contains("private/"));
         assert!(run.read("cohort/.gitignore").contains("out/"));
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-            .args([
-                "-C",
-                &run.path().join("cohort").display().to_string(),
-                "check",
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{template}: {}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        let check = run.then().args(["-C", "cohort", "check"]).run();
+        assert_eq!(check.code, 0, "{template}: {}", check.stderr);
     }
 }
 

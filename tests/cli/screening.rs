@@ -70,16 +70,7 @@ decisions:
 "
     );
     // The folder with its screening still passes check.
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    run.then().args(["check"]).run().ok();
 }
 
 #[test]
@@ -97,7 +88,7 @@ fn the_funnel_as_json_and_csv() {
     assert!(!run.exists("screening.yaml"));
     assert!(
         run.stderr
-            .ends_with("dry run: screening.yaml not written\n")
+            .ends_with("dry run: would write screening.yaml; nothing written\n")
     );
     Test::example("career-development")
         .args(["screen", "--format", "csv", "--dry-run"])
@@ -268,7 +259,7 @@ fn as_of_falls_back_to_the_start_then_today() {
     .args(["screen", "--dry-run"])
     .run()
     .ok()
-    .stderr_is("years of service counted to 2016-01-15 (the program's start; set as_of in [eligibility] to change it)\naccepted:\n  al\n1 applied → 1 eligible → 1 accepted\ndry run: screening.yaml not written\n");
+    .stderr_is("years of service counted to 2016-01-15 (the program's start; set as_of in [eligibility] to change it)\naccepted:\n  al\n1 applied → 1 eligible → 1 accepted\ndry run: would write screening.yaml; nothing written\n");
     people(Test::new().file(
         "program.toml",
         "[program]\nname = \"T\"\n[eligibility]\nmin_years_of_service = 1\n",
@@ -277,7 +268,7 @@ fn as_of_falls_back_to_the_start_then_today() {
     .args(["screen", "--dry-run"])
     .run()
     .ok()
-    .stderr_is("years of service counted to 2016-01-14 (today; set as_of in [eligibility] to fix it)\nineligible:\n  al: 0.9 years of service, 1 required\n1 applied → 0 eligible → 0 accepted\ndry run: screening.yaml not written\n");
+    .stderr_is("years of service counted to 2016-01-14 (today; set as_of in [eligibility] to fix it)\nineligible:\n  al: 0.9 years of service, 1 required\n1 applied → 0 eligible → 0 accepted\ndry run: would write screening.yaml; nothing written\n");
 }
 
 #[test]
@@ -304,16 +295,7 @@ error: screening.yaml:7:3: `samuel-lee` is waitlisted but has no `waitlist:` pos
 3 problems found
 "
     );
-    let screen = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .arg("screen")
-        .output()
-        .unwrap();
-    assert!(
-        screen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&screen.stderr)
-    );
+    run.then().args(["screen"]).run().ok();
     Test::example("career-development")
         .file(
             "screening.yaml",

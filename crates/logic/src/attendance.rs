@@ -5,12 +5,18 @@
 
 use std::fmt;
 
-/// The state recorded for a participant at one session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+use serde::Serialize;
+
+/// How a participant stands at one session: recorded present (under
+/// `attendance`), `absent` or `excused`. The register counts someone who was
+/// expected and is on no list as absent. Ordered from worst to best, so
+/// that when a person is listed twice for one session the better mark stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mark {
-    Present,
     Absent,
     Excused,
+    Present,
 }
 
 impl Mark {

@@ -9,24 +9,22 @@
 //! program started (hired by then, not yet left); the clock starts that day.
 //! A figure whose window has not closed yet is marked provisional.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Participant, ProgramFile, Session};
-use crate::progress;
+use crate::cohort::{Cohort, QuestionChange};
+use crate::model::{ProgramFile, Session};
 
 pub use crate::model::Career;
 
 /// A participant as the evidence sees them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member<'a> {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Member {
     pub career: Career,
-    /// Recorded in `outcome.completed`, or by the `[completion]` rule once
-    /// the program has ended; `None` while unknown.
+    /// As the cohort settled it (see `cohort::completion`); `None` while unknown.
     pub completed: Option<bool>,
-    pub surveys: &'a BTreeMap<String, BTreeMap<String, u8>>,
 }
 
 /// The comparison group: the file it came from and its people.
@@ -97,34 +95,20 @@ pub struct SurveyChange {
     pub conclusion: String,
 }
 
-/// The members of a cohort: `mentees` (the accepted ones), their completion
-/// as recorded or, once the program has ended, by the `[completion]` rule.
-pub fn members<'a>(
-    program: &ProgramFile,
-    sessions: &BTreeMap<String, Session>,
-    mentees: impl IntoIterator<Item = (&'a str, &'a Participant)>,
-    as_of: NaiveDate,
-) -> Vec<Member<'a>> {
-    let ended = progress::program_ended(program, as_of);
-    let register = progress::Register::new(sessions, as_of);
-    mentees
-        .into_iter()
-        .map(|(id, p)| {
-            let outcome = p.outcome.clone().unwrap_or_default();
-            let completed = outcome.completed.or_else(|| {
-                ended.then(|| {
-                    let a = register.attendance(id);
-                    progress::meets_completion_rule(program, p, &a)
-                })
-            });
+/// The members of a cohort as the evidence sees them.
+pub fn members(cohort: &Cohort<'_>) -> Vec<Member> {
+    cohort
+        .members
+        .iter()
+        .map(|m| {
+            let outcome = m.person.outcome.clone().unwrap_or_default();
             Member {
                 career: Career {
-                    hired: p.hired,
+                    hired: m.person.hired,
                     promoted: outcome.promoted,
                     left: outcome.left,
                 },
-                completed,
-                surveys: &p.surveys,
+                completed: m.completion.completed,
             }
         })
         .collect()
@@ -142,7 +126,8 @@ pub fn start_day(program: &ProgramFile, sessions: &BTreeMap<String, Session>) ->
 
 /// Every figure for a cohort.
 pub fn evidence(
-    cohort: &[Member<'_>],
+    cohort: &[Member],
+    changes: &[QuestionChange],
     comparison: Option<Comparison<'_>>,
     start: Option<NaiveDate>,
     as_of: NaiveDate,
@@ -168,7 +153,7 @@ pub fn evidence(
         ),
     }
     figures.push(completion_figure(cohort));
-    let surveys = survey_changes(cohort);
+    let surveys = survey_changes(changes);
     if cohort.is_empty() {
         notes.push("no accepted mentees: nothing to count".to_string());
     } else if surveys.iter().all(|s| s.n == 0) {
@@ -271,7 +256,7 @@ fn window_figure(
     }
 }
 
-fn completion_figure(cohort: &[Member<'_>]) -> Figure {
+fn completion_figure(cohort: &[Member]) -> Figure {
     let known: Vec<bool> = cohort.iter().filter_map(|m| m.completed).collect();
     let done = known.iter().filter(|&&c| c).count() as u32;
     let participants = proportion(done, known.len() as u32);
@@ -345,30 +330,10 @@ fn compare_words(
     }
 }
 
-/// Pre/post change per question, over the people with both answers.
-pub fn survey_changes(cohort: &[Member<'_>]) -> Vec<SurveyChange> {
-    let mut questions: BTreeSet<&str> = BTreeSet::new();
-    for m in cohort {
-        for name in ["pre", "post"] {
-            if let Some(a) = m.surveys.get(name) {
-                questions.extend(a.keys().map(String::as_str));
-            }
-        }
-    }
-    questions
-        .into_iter()
-        .map(|q| {
-            let pairs: Vec<(f64, f64)> = cohort
-                .iter()
-                .filter_map(|m| {
-                    let pre = m.surveys.get("pre")?.get(q)?;
-                    let post = m.surveys.get("post")?.get(q)?;
-                    Some((f64::from(*pre), f64::from(*post)))
-                })
-                .collect();
-            change(q, &pairs)
-        })
-        .collect()
+/// Pre/post change per question, over the people with both answers (the
+/// cohort's paired changes), with its interval and conclusion.
+pub fn survey_changes(changes: &[QuestionChange]) -> Vec<SurveyChange> {
+    changes.iter().map(change).collect()
 }
 
 fn mean(v: impl Iterator<Item = f64>) -> Option<f64> {
@@ -376,9 +341,9 @@ fn mean(v: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / f64::from(n))
 }
 
-fn change(question: &str, pairs: &[(f64, f64)]) -> SurveyChange {
-    let n = pairs.len() as u32;
-    let diffs: Vec<f64> = pairs.iter().map(|(a, b)| b - a).collect();
+fn change(q: &QuestionChange) -> SurveyChange {
+    let n = q.n as u32;
+    let diffs: Vec<f64> = q.diffs.iter().map(|&d| f64::from(d)).collect();
     let d = mean(diffs.iter().copied());
     // With no spread at all (everyone moved by the same amount) the t
     // interval has no width, which would claim a certainty a few answers
@@ -417,10 +382,10 @@ fn change(question: &str, pairs: &[(f64, f64)]) -> SurveyChange {
         }
     };
     SurveyChange {
-        question: question.to_string(),
+        question: q.question.clone(),
         n,
-        pre_mean: mean(pairs.iter().map(|p| p.0)),
-        post_mean: mean(pairs.iter().map(|p| p.1)),
+        pre_mean: q.pre_mean,
+        post_mean: q.post_mean,
         change: d,
         low: interval.map(|i| i.0),
         high: interval.map(|i| i.1),

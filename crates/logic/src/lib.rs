@@ -7,13 +7,12 @@ use mentorkit_model as model;
 use mentorkit_model::error;
 
 pub mod attendance;
+pub mod cohort;
 pub mod evidence;
 #[cfg(test)]
 mod fuzz;
 pub mod ics;
 pub mod intake;
-pub mod metrics;
-pub mod progress;
 pub mod schedule;
 pub mod screen;
 pub mod survey;

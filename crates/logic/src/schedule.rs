@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
-use rrule::{RRule, RRuleSet, Unvalidated};
+use rrule::RRuleSet;
 
 use ids::unique_id;
 pub use ids::{session_id, slug};
@@ -288,29 +288,18 @@ pub fn expand(recurrence: &Recurrence, at_least: usize) -> Result<Expansion, Sch
 }
 
 /// The rrule crate's set for `recurrence`, with DTSTART at `first` and `time`
-/// in the program's zone.
+/// in the program's zone: the model's one reading of a rule.
 fn rule_set(recurrence: &Recurrence) -> Result<RRuleSet, ScheduleError> {
-    let text = recurrence.rule.trim();
-    let text = text.strip_prefix("RRULE:").unwrap_or(text);
-    let bad = |reason: String| ScheduleError::BadRule {
+    crate::model::recurrence::rule_set(
+        &recurrence.rule,
+        recurrence.first,
+        recurrence.time,
+        recurrence.timezone,
+    )
+    .map_err(|e| ScheduleError::BadRule {
         rule: recurrence.rule.clone(),
-        reason,
-    };
-    let rule: RRule<Unvalidated> = text
-        .parse()
-        .map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
-    let zone = rrule::Tz::Tz(recurrence.timezone);
-    let local = recurrence.first.and_time(recurrence.time);
-    let start = zone
-        .from_local_datetime(&local)
-        .earliest()
-        .or_else(|| {
-            zone.from_local_datetime(&(local + chrono::Duration::hours(1)))
-                .earliest()
-        })
-        .ok_or_else(|| bad(format!("{local} does not exist in {}", recurrence.timezone)))?;
-    let rule = rule.validate(start).map_err(|e| bad(e.to_string()))?;
-    Ok(RRuleSet::new(start).rrule(rule).limit())
+        reason: e.to_string(),
+    })
 }
 
 /// A note when `time` on `date` is skipped or repeated by a clock change.

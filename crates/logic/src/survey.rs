@@ -86,7 +86,7 @@ impl SurveyMap {
                             crate::error::nearest(key, self.questions.keys().map(String::as_str));
                         problems.push(format!(
                             "[answers.{key}] names no question of [questions]{}",
-                            near.map(|n| format!("; did you mean `{n}`?"))
+                            near.map(|n| format!("; {}", crate::error::did_you_mean(n)))
                                 .unwrap_or_default()
                         ));
                         continue;
@@ -191,7 +191,7 @@ pub fn columns(
         if found.is_none() {
             let near = table
                 .nearest_header(header)
-                .map(|h| format!("; did you mean \"{h}\"?"))
+                .map(|h| format!("; {}", crate::error::did_you_mean_quoted(h)))
                 .unwrap_or_default();
             problems.push(format!(
                 "{what} names the column \"{header}\", which the export does not have{near}"

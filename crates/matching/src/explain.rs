@@ -201,9 +201,9 @@ impl Plan<'_> {
             .sum();
         let _ = writeln!(
             out,
-            "{} has {} mentee(s){place}: score {score}",
+            "{} has {}{place}: score {score}",
             c.ids[ti],
-            group.len()
+            crate::model::error::count(group.len(), "mentee", "mentees")
         );
         for &m in &group {
             let parts = c.mentor_pair(m, t).unwrap_or_default();

@@ -5,11 +5,13 @@
 mod career;
 pub mod error;
 mod folder;
+pub mod ics_sequence;
 pub mod match_groups;
 pub mod matches;
 pub mod outcome_rules;
 pub mod participant;
 pub mod program;
+pub mod recurrence;
 pub mod screening;
 pub mod session;
 pub mod table;

@@ -13,7 +13,7 @@ use plotters::coord::Shift;
 use chrono::Datelike;
 
 use crate::filters::label;
-use crate::logic::metrics::{Funnel, QuestionChange};
+use crate::logic::cohort::{Funnel, QuestionChange};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -358,11 +358,11 @@ pub fn surveys(changes: &[QuestionChange]) -> Result<Option<String>, String> {
         series: vec![
             Series {
                 name: "Pre".into(),
-                values: changes.iter().map(|q| q.before).collect(),
+                values: changes.iter().map(|q| q.pre_mean).collect(),
             },
             Series {
                 name: "Post".into(),
-                values: changes.iter().map(|q| q.after).collect(),
+                values: changes.iter().map(|q| q.post_mean).collect(),
             },
         ],
         y_max: 5.0,

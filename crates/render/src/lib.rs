@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use tera::Tera;
 
 use crate::error::Problem;
-pub use context::{Cohort, Document};
+pub use context::{Document, Reports};
 use diagnose::problems;
 pub use diagnose::with_causes;
 

@@ -80,7 +80,7 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         field = Some(name.clone());
         let known = expected_list(message);
         help = Some(match nearest(&name, known.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => crate::error::did_you_mean(near),
             None if known.is_empty() => format!("remove it; a {what} has no such field"),
             None => format!("remove it, or use one of: {}", known.join(", ")),
         });

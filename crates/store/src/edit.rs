@@ -2,17 +2,19 @@
 //! list, keep every comment and the order of everything else (yaml-edit keeps
 //! the file's syntax tree, trivia included).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use yaml_edit::{Document, Mapping, Sequence, YamlValue};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{EditMiss, Error, Problem, Result};
 
 /// A YAML file opened for editing.
 pub struct YamlDoc {
     doc: Document,
     original: String,
+    /// The file, as refusals name it.
+    file: PathBuf,
 }
 
 impl YamlDoc {
@@ -33,13 +35,22 @@ impl YamlDoc {
         Ok(YamlDoc {
             doc,
             original: text.to_string(),
+            file: rel.to_path_buf(),
         })
+    }
+
+    /// A refusal to edit this file.
+    fn refuse(&self, why: EditMiss) -> Error {
+        Error::Edit {
+            file: self.file.clone(),
+            why,
+        }
     }
 
     fn root(&self) -> Result<Mapping> {
         self.doc
             .as_mapping()
-            .ok_or_else(|| Error::Refused("the document is not a mapping".into()))
+            .ok_or_else(|| self.refuse(EditMiss::NotAMapping))
     }
 
     /// The mapping at `path` (keys from the top), created when missing.
@@ -50,13 +61,15 @@ impl YamlDoc {
                 Some(m) => m,
                 None => {
                     if map.contains_key(*key) {
-                        return Err(Error::Refused(format!(
-                            "`{key}` is not a mapping of fields; fix it by hand first"
-                        )));
+                        return Err(self.refuse(EditMiss::KeyNotAMapping {
+                            key: key.to_string(),
+                        }));
                     }
                     map.set(*key, Mapping::new_pending_block());
                     map.get_mapping(*key).ok_or_else(|| {
-                        Error::Refused(format!("could not add `{key}` to the file"))
+                        self.refuse(EditMiss::CannotAdd {
+                            key: key.to_string(),
+                        })
                     })?
                 }
             };
@@ -85,12 +98,17 @@ impl YamlDoc {
             .root()?
             .get_sequence(list)
             .and_then(|seq| seq.get(index))
-            .ok_or_else(|| Error::Refused(format!("`{list}` has no item {}", index + 1)))?;
+            .ok_or_else(|| {
+                self.refuse(EditMiss::NoItem {
+                    list: list.to_string(),
+                    n: index + 1,
+                })
+            })?;
         let map = item.as_mapping().ok_or_else(|| {
-            Error::Refused(format!(
-                "item {} of `{list}` is not a mapping of fields; fix it by hand first",
-                index + 1
-            ))
+            self.refuse(EditMiss::ItemNotAMapping {
+                list: list.to_string(),
+                n: index + 1,
+            })
         })?;
         put(map, key, value);
         Ok(())
@@ -133,9 +151,9 @@ impl YamlDoc {
                             s.trim().is_empty() || s.trim() == "~" || s.trim() == "null"
                         });
                     if !is_null {
-                        return Err(Error::Refused(format!(
-                            "`{key}` is not a list; fix it by hand first"
-                        )));
+                        return Err(self.refuse(EditMiss::KeyNotAList {
+                            key: key.to_string(),
+                        }));
                     }
                 }
                 root.set(key, YamlValue::from_sequence(vec![YamlValue::scalar(item)]));

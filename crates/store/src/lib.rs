@@ -10,27 +10,34 @@ pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
+mod ics_sequence;
 mod load;
 mod lock;
 pub mod matches;
+mod open;
 pub mod screening;
+mod session_yaml;
 mod validate;
 mod write;
+pub mod yaml;
 
 #[cfg(test)]
 mod fuzz;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Looked, Problem, Result};
 pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 
 pub use diag::locate;
 pub use emit::participant_yaml;
+pub use ics_sequence::{parse_sequence, sequence_text};
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use open::{Access, Guard, Opened, open, open_rewriting};
 pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
+pub use session_yaml::session_yaml;
 pub use validate::check_rrule;
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 
@@ -92,11 +99,7 @@ pub fn find_root(dir: Option<&Path>) -> Result<PathBuf> {
         if dir.join(PROGRAM_FILE).is_file() {
             return Ok(dir.to_path_buf());
         }
-        return Err(Error::Refused(format!(
-            "{}: no {PROGRAM_FILE} here; give -C the program folder, or run `mentorkit init {}`",
-            dir.display(),
-            dir.display()
-        )));
+        return Err(Error::NoProgram(Looked::Here(dir.to_path_buf())));
     }
     let cwd =
         std::env::current_dir().map_err(|e| Error::io(".", "reading the current folder", e))?;
@@ -107,12 +110,7 @@ pub fn find_root(dir: Option<&Path>) -> Result<PathBuf> {
         }
         match here.parent() {
             Some(parent) => here = parent,
-            None => {
-                return Err(Error::Refused(format!(
-                    "no {PROGRAM_FILE} in {} or any folder above it; run this inside a program folder, give -C DIR, or start one with `mentorkit init DIR`",
-                    cwd.display()
-                )));
-            }
+            None => return Err(Error::NoProgram(Looked::Upwards(cwd))),
         }
     }
 }

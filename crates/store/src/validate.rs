@@ -51,7 +51,7 @@ fn unknown_person(folder: &Folder, rel: &Path, key: &str, id: &str) -> Problem {
         )
     } else {
         let help = match nearest(id, folder.participants.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => crate::error::did_you_mean(near),
             None => "add the person with `mentorkit apply`, or correct the id".to_string(),
         };
         (format!("no participant `{id}`"), help)
@@ -65,7 +65,7 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
     let p = &pf.program;
     if p.timezone.parse::<chrono_tz::Tz>().is_err() {
         let help = match nearest(&p.timezone, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name())) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => crate::error::did_you_mean(near),
             None => "use an IANA zone name such as America/Chicago or Europe/London".to_string(),
         };
         problems.push(
@@ -181,23 +181,17 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Whether an RRULE parses and can be expanded from `first` in `zone`.
+/// Whether an RRULE parses and can be expanded from `first` in `zone`: the
+/// model's one reading of a rule.
 pub fn check_rrule(rule: &str, first: chrono::NaiveDate, zone: &str) -> Result<(), String> {
-    let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-    let text = rule.trim().trim_start_matches("RRULE:");
-    if text.contains('\n') || text.is_empty() {
-        return Err("it must be one line".into());
-    }
-    let dtstart = format!(
-        "DTSTART;TZID={}:{}T000000\nRRULE:{}",
-        tz.name(),
-        first.format("%Y%m%d"),
-        text
-    );
-    dtstart
-        .parse::<rrule::RRuleSet>()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    crate::model::recurrence::rule_set(
+        rule,
+        first,
+        chrono::NaiveTime::MIN,
+        crate::model::recurrence::zone(zone),
+    )
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }
 
 fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {

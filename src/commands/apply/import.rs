@@ -17,7 +17,7 @@ use crate::intake::{Edit, Field, Value, csv, new_id};
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
+    Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
 };
 
 /// The largest export read: 64 MiB is several hundred thousand answers.
@@ -64,13 +64,14 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     };
     let root = ctx.root()?;
     let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
-    let today = crate::commands::screen::today();
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
+    let today = ctx.today(&folder.program);
     let (mut changes, mut bad) = plan(&folder, &export, today);
     bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
@@ -92,7 +93,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
                 ))?;
             }
         }
-        eprintln!("dry run: nothing written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!(
+                "write {}",
+                crate::error::count(changes.len(), "file", "files")
+            ))
+        );
         return Ok(());
     }
     for c in &changes {
@@ -114,9 +121,9 @@ fn read_export(map_path: &Path, csv_path: &Path) -> Result<Export> {
     })?;
     let name = csv_path.display().to_string();
     let Some((header, data)) = records.split_first() else {
-        return Err(Error::Refused(format!(
-            "{name} is empty: a form export starts with a row of column titles"
-        )));
+        return Err(Error::EmptyExport {
+            file: name.to_string(),
+        });
     };
     let bound = map
         .bind(map_path, &header.cells, &name)
@@ -328,6 +335,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
 fn as_problem(id: &str, e: Error) -> Problem {
     match e {
         Error::Invalid(mut ps) if !ps.is_empty() => ps.remove(0),
+        Error::Edit { file, why } => Problem::file(file, why.to_string()),
         other => Problem::file(
             PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml")),
             other.to_string(),
@@ -424,8 +432,8 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
         }
     }
     let mut line = format!(
-        "{rows} {}: {added} added, {updated} updated, {unchanged} unchanged",
-        if rows == 1 { "row" } else { "rows" }
+        "{}: {added} added, {updated} updated, {unchanged} unchanged",
+        crate::error::count(rows, "row", "rows")
     );
     if !bad.is_empty() {
         let skipped: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();

@@ -9,11 +9,13 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, Result};
-use crate::ics::sequence::{FILE_NAME, SequenceState};
+use crate::error::{Error, Result, count, dry_run as dry_run_words};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
-use crate::store::{Folder, read_text, write_atomic, write_generated};
+use crate::model::ics_sequence::{FILE_NAME, SequenceState};
+use crate::store::{
+    Folder, parse_sequence, read_text, sequence_text, write_atomic, write_generated,
+};
 
 /// Meetings and workshops without a duration last this long.
 const DEFAULT_MINUTES: u32 = 60;
@@ -30,7 +32,7 @@ pub(super) fn write(
     let info = info(folder, sessions, zone);
     let state_path = folder.root.join(FILE_NAME);
     let previous = match read_text(&state_path, Path::new(FILE_NAME), 1 << 24) {
-        Ok(text) => SequenceState::parse(&text).map_err(|e| Error::Refused(e.to_string()))?,
+        Ok(text) => parse_sequence(&text).map_err(Error::problem)?,
         Err(_) if !state_path.exists() => SequenceState::default(),
         Err(problem) => return Err(Error::problem(problem)),
     };
@@ -53,8 +55,11 @@ pub(super) fn write(
     };
     if dry_run {
         eprintln!(
-            "would write {shown}: {} event(s), {changed} new or changed",
-            events.len()
+            "{}",
+            dry_run_words(&format!(
+                "write {shown}: {}, {changed} new or changed",
+                count(events.len(), "event", "events")
+            ))
         );
         return Ok(());
     }
@@ -64,11 +69,11 @@ pub(super) fn write(
         write_atomic(&ctx.user_path(target), out.text.as_bytes())?;
     }
     if out.state != previous {
-        write_generated(&state_path, &out.state.render())?;
+        write_generated(&state_path, &sequence_text(&out.state))?;
     }
     eprintln!(
-        "wrote {shown}: {} event(s), {changed} new or changed",
-        events.len()
+        "wrote {shown}: {}, {changed} new or changed",
+        count(events.len(), "event", "events")
     );
     Ok(())
 }

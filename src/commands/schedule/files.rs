@@ -6,13 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::Result;
+use crate::error::{Result, count};
 use crate::model::{Session, SessionKind};
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::{Folder, write_atomic};
 
 use super::rel_path;
-use super::render::render;
+use crate::store::session_yaml as render;
 
 /// Writes what is missing; returns every session of the folder as it is
 /// after the layout (the existing ones completed, the new ones added).
@@ -59,7 +59,7 @@ pub(super) fn lay_out(
         if dry_run { "dry run: " } else { "" },
         wanted.len() - created - completed,
         if kept > 0 {
-            format!(", {kept} edited value(s) kept")
+            format!(", {} kept", count(kept, "edited value", "edited values"))
         } else {
             String::new()
         }
@@ -250,7 +250,7 @@ fn quote(s: &str) -> String {
 mod tests {
     use super::*;
 
-    use super::super::sample_session as session;
+    use mentorkit_testkit::sample_session as session;
 
     #[test]
     fn filling_takes_only_what_is_missing() {

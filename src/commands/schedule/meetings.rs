@@ -9,17 +9,19 @@
 //! peers), `mentees` or `members`, and optionally `slot`, `modality`,
 //! `online` and `location`.
 
+use std::path::Path;
+
 use chrono_tz::Tz;
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, count};
 use crate::model::{Clock, Minutes, Modality, Schedule, Session, SessionKind, Slot};
 use crate::schedule::meetings::{
     Cadence, Clash, MeetingGroup, PlannedMeeting, Shift, Workshop, plan_meetings,
 };
 use crate::schedule::slots::{Availability, DayPart, Side, shared_slot};
-use crate::store::Folder;
+use crate::store::{Folder, PROGRAM_FILE};
 
 /// The cadence when `[schedule] meetings` is not set: every other week.
 pub(crate) const DEFAULT_CADENCE: &str = "FREQ=WEEKLY;INTERVAL=2";
@@ -87,15 +89,20 @@ pub(super) fn plan(
     zone: Tz,
     workshops: Vec<Workshop>,
 ) -> Result<Vec<(String, Session)>> {
-    let matches = crate::store::load_matches(&folder.root)?.ok_or_else(|| {
-        Error::Refused(format!(
-            "--meetings needs {MATCHES}; run `mentorkit match` first"
-        ))
+    let matches = crate::store::load_matches(&folder.root)?.ok_or(Error::Needs {
+        noun: "matches",
+        file: MATCHES,
+        by: Some("--meetings"),
+        run: "mentorkit match",
     })?;
     let entries = entries(&matches);
     let ends = folder.program.program.ends.ok_or_else(|| {
-        Error::Refused(
-            "program.toml: [program] has no `ends`; meetings need the program's last day".into(),
+        Error::problem(
+            Problem::file(
+                PROGRAM_FILE,
+                "[program] has no `ends`; meetings need the program's last day",
+            )
+            .field("ends"),
         )
     })?;
     let mut groups = Vec::new();
@@ -117,12 +124,19 @@ pub(super) fn plan(
         starts: DayPart::ALL.map(DayPart::default_start),
         workshops,
     };
-    let planned = plan_meetings(&cadence, &groups)
-        .map_err(|e| Error::Refused(format!("program.toml: [schedule] meetings: {e}")))?;
+    let planned = plan_meetings(&cadence, &groups).map_err(|e| {
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "meetings",
+            None,
+            format!("[schedule] meetings: {e}"),
+        ))
+    })?;
     eprintln!(
-        "{} meeting(s) for {} match(es), {} to {}",
-        planned.meetings.len(),
-        groups.len(),
+        "{} for {}, {} to {}",
+        count(planned.meetings.len(), "meeting", "meetings"),
+        count(groups.len(), "match", "matches"),
         cadence.from,
         ends
     );
@@ -133,7 +147,10 @@ pub(super) fn plan(
         .filter(|m| m.clash.is_some())
         .count();
     if moved > 0 {
-        eprintln!("{moved} meeting(s) moved off workshop times:");
+        eprintln!(
+            "{} moved off workshop times:",
+            count(moved, "meeting", "meetings")
+        );
     }
     for m in &planned.meetings {
         if let Some(note) = moved_note(m, clock) {
@@ -208,9 +225,10 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
     let mut names = Vec::new();
     for id in &members {
         let p = folder.participants.get(*id).ok_or_else(|| {
-            Error::Refused(format!(
-                "{MATCHES}: `{id}` is not a participant; run `mentorkit match` again"
-            ))
+            Error::problem(
+                Problem::file(MATCHES, format!("`{id}` is not a participant"))
+                    .help("the folder changed since matching; run `mentorkit match` again"),
+            )
         })?;
         names.push(p.name.clone());
         people.push((
@@ -231,7 +249,7 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
     let slot = match &entry.slot {
         Some(text) => Some(
             text.parse::<Slot>()
-                .map_err(|e| Error::Refused(format!("{MATCHES}: {e}")))?,
+                .map_err(|e| Error::problem(Problem::file(MATCHES, e).field("slot")))?,
         ),
         None => shared_slot(&availability),
     };

@@ -56,16 +56,25 @@ fn t_quantiles() {
     assert!(t975(0).is_infinite());
 }
 
-fn member<'a>(
-    c: Career,
-    completed: Option<bool>,
-    surveys: &'a BTreeMap<String, BTreeMap<String, u8>>,
-) -> Member<'a> {
+type Surveys = BTreeMap<String, BTreeMap<String, u8>>;
+
+fn member(c: Career, completed: Option<bool>, _surveys: &Surveys) -> Member {
     Member {
         career: c,
         completed,
-        surveys,
     }
+}
+
+/// The cohort's paired changes of people who answered these surveys.
+fn changes(all: &[&Surveys]) -> Vec<QuestionChange> {
+    let people: Vec<crate::model::Participant> = all
+        .iter()
+        .map(|s| crate::model::Participant {
+            surveys: (*s).clone(),
+            ..crate::model::Participant::default()
+        })
+        .collect();
+    crate::cohort::surveys::paired_changes(&people)
 }
 
 #[test]
@@ -104,6 +113,7 @@ fn retention_and_promotion_against_a_comparison_group() {
     };
     let e = evidence(
         &cohort,
+        &[],
         Some(comparison),
         Some(day("2016-01-01")),
         day("2020-01-01"),
@@ -156,7 +166,13 @@ fn windows_not_yet_closed_are_provisional() {
         None,
         &none,
     )];
-    let e = evidence(&cohort, None, Some(day("2016-01-01")), day("2016-07-01"));
+    let e = evidence(
+        &cohort,
+        &[],
+        None,
+        Some(day("2016-01-01")),
+        day("2016-07-01"),
+    );
     let p3 = e
         .figures
         .iter()
@@ -167,7 +183,7 @@ fn windows_not_yet_closed_are_provisional() {
         p3.conclusion,
         "provisional until 2019-01-01, counted to 2016-07-01; n = 1 is small: the 95% interval runs from 21% to 100%"
     );
-    let e = evidence(&cohort, None, None, day("2016-07-01"));
+    let e = evidence(&cohort, &[], None, None, day("2016-07-01"));
     assert_eq!(
         e.figures.len(),
         1,
@@ -191,14 +207,7 @@ fn survey_change_per_question_with_its_interval() {
     let b = s(&[("clarity", 1)], &[("clarity", 4)]);
     let c = s(&[("clarity", 3)], &[("clarity", 4)]);
     let d = s(&[("clarity", 3)], &[]);
-    let c0 = Career::default();
-    let cohort = vec![
-        member(c0, None, &a),
-        member(c0, None, &b),
-        member(c0, None, &c),
-        member(c0, None, &d),
-    ];
-    let changes = survey_changes(&cohort);
+    let changes = survey_changes(&changes(&[&a, &b, &c, &d]));
     assert_eq!(changes.len(), 2);
     // clarity: changes +2, +3, +1 → mean 2, sd 1, se 0.5774, t(2) 4.303.
     let cl = &changes[0];
@@ -230,7 +239,13 @@ fn no_post_survey_and_an_empty_cohort_say_so() {
     .into_iter()
     .collect();
     let cohort = vec![member(Career::default(), None, &pre)];
-    let e = evidence(&cohort, None, Some(day("2016-01-01")), day("2016-07-01"));
+    let e = evidence(
+        &cohort,
+        &changes(&[&pre]),
+        None,
+        Some(day("2016-01-01")),
+        day("2016-07-01"),
+    );
     assert_eq!(e.surveys[0].n, 0);
     assert_eq!(
         e.surveys[0].conclusion,
@@ -240,7 +255,7 @@ fn no_post_survey_and_an_empty_cohort_say_so() {
         e.notes,
         ["no one has answered both the pre and the post survey yet"]
     );
-    let e = evidence(&[], None, Some(day("2016-01-01")), day("2016-07-01"));
+    let e = evidence(&[], &[], None, Some(day("2016-01-01")), day("2016-07-01"));
     assert_eq!(e.cohort, 0);
     assert!(
         e.figures
@@ -264,12 +279,7 @@ fn no_spread_gives_no_interval() {
     ]
     .into_iter()
     .collect();
-    let cohort = vec![
-        member(Career::default(), None, &s),
-        member(Career::default(), None, &s),
-        member(Career::default(), None, &s),
-    ];
-    let c = &survey_changes(&cohort)[0];
+    let c = &survey_changes(&changes(&[&s, &s, &s]))[0];
     assert_eq!((c.n, c.change, c.low, c.high), (3, Some(1.0), None, None));
     assert_eq!(
         c.conclusion,

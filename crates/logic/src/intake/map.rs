@@ -72,7 +72,7 @@ pub fn parse_map(rel: &Path, text: &str) -> Result<ImportMap, Vec<Problem>> {
                     .help("fill it in the person's file, or with its own command")
             } else {
                 let help = match nearest(key, fillable.iter().copied().chain(["options"])) {
-                    Some(near) => format!("did you mean `{near}`?"),
+                    Some(near) => crate::error::did_you_mean(near),
                     None => format!("the fields a form can fill: {}", fillable.join(", ")),
                 };
                 at(None, key, format!("unknown field `{key}`")).help(help)
@@ -160,7 +160,7 @@ fn read_options(
             },
             other => {
                 let help = match nearest(other, OPTIONS.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
+                    Some(near) => crate::error::did_you_mean(near),
                     None => format!("[options] takes: {}", OPTIONS.join(", ")),
                 };
                 problems.push(
@@ -220,7 +220,7 @@ impl ImportMap {
                     }),
                     [] => {
                         let help = match nearest(column, titles.iter().copied()) {
-                            Some(near) => format!("did you mean \"{near}\"?"),
+                            Some(near) => crate::error::did_you_mean_quoted(near),
                             None => format!(
                                 "the columns are: {}",
                                 titles

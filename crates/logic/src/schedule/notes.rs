@@ -78,7 +78,8 @@ impl fmt::Display for PlanNote {
             ),
             PlanNote::DatesLeftOver { unused, last, ends } => write!(
                 f,
-                "the curriculum is used up on {last}; the rule has {unused} more date(s) up to {ends}"
+                "the curriculum is used up on {last}; the rule has {} up to {ends}",
+                crate::error::count(*unused, "more date", "more dates")
             ),
             PlanNote::PastEnds { id, date, ends } => write!(
                 f,

@@ -6,17 +6,21 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Cohort, Document, DocumentInfo, PersonRef, ProgramCtx, by_name};
+use super::{Document, DocumentInfo, PersonRef, ProgramCtx, Reports, by_name};
 use crate::charts;
-use crate::logic::metrics;
+use crate::logic::cohort::{self, SessionState};
 use crate::model::screening::Outcome;
 use crate::model::values::fold;
-use crate::model::{Completion, DeliverableRule, GoalStatus, Participant, Role};
+use crate::model::{Completion, DeliverableRule, Role};
 
 #[derive(Serialize)]
 struct Report {
     document: DocumentInfo,
     program: ProgramCtx,
+    /// The day the figures are counted to.
+    as_of: String,
+    /// Set when the folder has not been screened: who the roster is.
+    roster_note: Option<&'static str>,
     /// Whether `screening.yaml` was read (eligible and accepted are known).
     screened: bool,
     /// How many are in the cohort.
@@ -88,6 +92,8 @@ struct SessionRow {
     kind: &'static str,
     date: String,
     held: bool,
+    /// `held`, `not-recorded` (its day passed with nothing recorded) or `to-come`.
+    state: SessionState,
     attended: usize,
     absent: usize,
     excused: usize,
@@ -108,6 +114,8 @@ struct PersonRow {
     deliverables_done: usize,
     deliverables_required: usize,
     completed: bool,
+    /// Whether completion is known yet (recorded, or the program has ended).
+    completion_known: bool,
 }
 
 #[derive(Serialize)]
@@ -127,19 +135,27 @@ struct GoalsCtx {
     total: usize,
 }
 
+/// One question, paired: the means are over the `n` people who answered it
+/// both times (`pre_n` and `post_n` are both `n`).
 #[derive(Serialize)]
 struct SurveyRow {
     question: String,
+    n: usize,
     pre: Option<f64>,
     pre_n: usize,
     post: Option<f64>,
     post_n: usize,
     change: Option<f64>,
+    /// Answered only the first survey, or only the second.
+    only_pre: usize,
+    only_post: usize,
 }
 
 #[derive(Serialize)]
 struct OutcomesCtx {
     completed: usize,
+    /// Completion not known yet (no record, program not ended).
+    completion_unknown: usize,
     promoted: usize,
     new_position: usize,
     left: usize,
@@ -162,14 +178,10 @@ struct ChartsCtx {
     surveys: Option<String>,
 }
 
-pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
-    let folder = c.folder;
-    let members: Vec<_> = c.members().map(|(_, p)| p).collect();
-    let completed = c.completed();
-    let funnel = metrics::funnel(&folder.participants, c.screening, completed);
+pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
+    let f = c.facts;
+    let funnel = f.funnel;
     let sessions = session_rows(c);
-    let changes = metrics::survey_changes(members.iter().copied(), "pre", "post");
-    let rule = &folder.program.completion;
     let charts = ChartsCtx {
         funnel: charts::funnel(&funnel)?,
         attendance: charts::attendance(
@@ -178,19 +190,22 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
                 .filter(|r| r.held && r.kind == "workshop")
                 .map(|r| (r.date.as_str(), r.attended))
                 .collect::<Vec<_>>(),
-            c.roster.len(),
+            f.members.len(),
         )?,
-        surveys: charts::surveys(&changes)?,
+        surveys: charts::surveys(&f.surveys)?,
     };
+    let g = f.goals;
     let report = Report {
         document: DocumentInfo {
             kind: "cohort",
             name: "cohort".into(),
         },
         program: c.program(),
-        screened: c.screening.is_some(),
-        roster_size: c.roster.len(),
-        completion_rule: rule_ctx(rule),
+        as_of: f.as_of.to_string(),
+        roster_note: f.roster_note(),
+        screened: f.screening.is_some(),
+        roster_size: f.members.len(),
+        completion_rule: rule_ctx(&c.folder.program.completion),
         funnel: FunnelCtx {
             applied: funnel.applied,
             eligible: funnel.eligible,
@@ -199,36 +214,43 @@ pub(super) fn document(c: &Cohort<'_>) -> Result<Document, String> {
         },
         departments: departments(c),
         matches: matches(c),
-        workshops_held: c.attendance.held,
+        workshops_held: f.workshops_held(),
         sessions,
         people: people(c),
-        deliverables: metrics::deliverable_counts(
-            members.iter().copied(),
-            &rule.deliverables,
-            &folder.program.curriculum,
-        )
-        .into_iter()
-        .map(|(name, n)| DeliverableRow {
-            name,
-            not_started: n.not_started,
-            draft: n.draft,
-            done: n.done,
-        })
-        .collect(),
-        goals: goals_ctx(&members),
-        survey_change: metrics::mean_change(&changes),
-        surveys: changes
-            .into_iter()
-            .map(|q| SurveyRow {
-                question: q.question,
-                pre: q.before,
-                pre_n: q.before_n,
-                post: q.after,
-                post_n: q.after_n,
-                change: q.change,
+        deliverables: f
+            .deliverables
+            .iter()
+            .map(|d| DeliverableRow {
+                name: d.name.clone(),
+                not_started: d.not_started,
+                draft: d.draft,
+                done: d.done,
             })
             .collect(),
-        outcomes: outcomes_ctx(&members, completed),
+        goals: GoalsCtx {
+            not_started: g.not_started as usize,
+            in_progress: g.in_progress as usize,
+            done: g.done as usize,
+            dropped: g.dropped as usize,
+            total: g.total() as usize,
+        },
+        survey_change: f.survey_change(),
+        surveys: f
+            .surveys
+            .iter()
+            .map(|q| SurveyRow {
+                question: q.question.clone(),
+                n: q.n,
+                pre: q.pre_mean,
+                pre_n: q.n,
+                post: q.post_mean,
+                post_n: q.n,
+                change: q.change,
+                only_pre: q.only_pre,
+                only_post: q.only_post,
+            })
+            .collect(),
+        outcomes: outcomes_ctx(f),
         testimonials: testimonials(c),
         charts,
     };
@@ -248,34 +270,24 @@ fn rule_ctx(rule: &Completion) -> RuleCtx {
     }
 }
 
-fn goals_ctx(members: &[&Participant]) -> GoalsCtx {
-    let goals = metrics::goal_counts(members.iter().copied());
-    let goal = |s: GoalStatus| goals.get(&s).copied().unwrap_or(0);
-    GoalsCtx {
-        not_started: goal(GoalStatus::NotStarted),
-        in_progress: goal(GoalStatus::InProgress),
-        done: goal(GoalStatus::Done),
-        dropped: goal(GoalStatus::Dropped),
-        total: goals.values().sum(),
-    }
-}
-
-fn outcomes_ctx(members: &[&Participant], completed: usize) -> OutcomesCtx {
-    let o = metrics::outcomes(members.iter().copied(), completed);
-    let size = members.len();
+fn outcomes_ctx(f: &cohort::Cohort<'_>) -> OutcomesCtx {
+    let o = f.outcomes;
+    let size = f.members.len();
     OutcomesCtx {
         completed: o.completed,
+        completion_unknown: o.completion_unknown,
         promoted: o.promoted,
         new_position: o.new_position,
         left: o.left,
-        completion_rate: metrics::share(o.completed, size),
-        retention_rate: metrics::share(size - o.left.min(size), size),
+        completion_rate: cohort::share(o.completed, size),
+        retention_rate: cohort::share(size - o.left.min(size), size),
     }
 }
 
 /// Applicants, eligible, accepted, in the cohort and completed per
 /// department; departments compare case-insensitively and print as first written.
-fn departments(c: &Cohort<'_>) -> Vec<DepartmentCtx> {
+fn departments(c: &Reports<'_>) -> Vec<DepartmentCtx> {
+    let screening = c.facts.screening;
     let mut by: BTreeMap<String, DepartmentCtx> = BTreeMap::new();
     for (id, p) in c
         .folder
@@ -288,29 +300,29 @@ fn departments(c: &Cohort<'_>) -> Vec<DepartmentCtx> {
             .or_insert_with(|| DepartmentCtx {
                 name: p.department.trim().to_string(),
                 applied: 0,
-                eligible: c.screening.map(|_| 0),
-                accepted: c.screening.map(|_| 0),
+                eligible: screening.map(|_| 0),
+                accepted: screening.map(|_| 0),
                 in_cohort: 0,
                 completed: 0,
             });
         d.applied += 1;
-        if let Some(outcome) = c.screening.and_then(|s| s.outcome(id)) {
-            if metrics::is_eligible(outcome) {
+        if let Some(outcome) = screening.and_then(|s| s.outcome(id)) {
+            if cohort::is_eligible(outcome) {
                 d.eligible = d.eligible.map(|n| n + 1);
             }
             if outcome == Outcome::Accepted {
                 d.accepted = d.accepted.map(|n| n + 1);
             }
         }
-        if let Some(check) = c.completion.get(id.as_str()) {
+        if let Some(m) = c.facts.member(id) {
             d.in_cohort += 1;
-            d.completed += usize::from(check.completed);
+            d.completed += usize::from(m.completion.is_completed());
         }
     }
     by.into_values().collect()
 }
 
-fn matches(c: &Cohort<'_>) -> MatchesCtx {
+fn matches(c: &Reports<'_>) -> MatchesCtx {
     let mode = c
         .matches
         .and_then(|m| m.mode.clone())
@@ -337,11 +349,13 @@ fn matches(c: &Cohort<'_>) -> MatchesCtx {
         None => Vec::new(),
         Some(m) => {
             let mut refs: Vec<PersonRef> = c
-                .roster
+                .facts
+                .members
                 .iter()
+                .map(|member| member.id)
                 .filter(|id| {
                     !m.groups.iter().any(|g| {
-                        g.mentees.iter().any(|x| x == *id) || g.mentor.as_deref() == Some(**id)
+                        g.mentees.iter().any(|x| x == id) || g.mentor.as_deref() == Some(*id)
                     })
                 })
                 .map(|id| c.person_ref(id))
@@ -358,8 +372,9 @@ fn matches(c: &Cohort<'_>) -> MatchesCtx {
     }
 }
 
-fn session_rows(c: &Cohort<'_>) -> Vec<SessionRow> {
-    let roster = c.roster.len();
+fn session_rows(c: &Reports<'_>) -> Vec<SessionRow> {
+    let roster = c.facts.members.len();
+    let as_of = c.facts.as_of;
     c.folder
         .sessions
         .iter()
@@ -370,18 +385,20 @@ fn session_rows(c: &Cohort<'_>) -> Vec<SessionRow> {
             } else {
                 roster
             };
-            let held = !(s.attendance.is_empty() && s.absent.is_empty() && s.excused.is_empty());
+            let state = cohort::register::state(s, as_of);
+            let held = state == SessionState::Held;
             SessionRow {
                 id: id.clone(),
                 title: s.title.clone(),
                 kind: s.kind().as_str(),
                 date: s.date.to_string(),
                 held,
+                state,
                 attended: s.attendance.len(),
                 absent: s.absent.len(),
                 excused: s.excused.len(),
                 rate: if held {
-                    metrics::share(s.attendance.len(), expected)
+                    cohort::share(s.attendance.len(), expected)
                 } else {
                     None
                 },
@@ -390,26 +407,29 @@ fn session_rows(c: &Cohort<'_>) -> Vec<SessionRow> {
         .collect()
 }
 
-fn people(c: &Cohort<'_>) -> Vec<PersonRow> {
+fn people(c: &Reports<'_>) -> Vec<PersonRow> {
     let mut rows: Vec<(PersonRef, PersonRow)> = c
-        .members()
-        .filter_map(|(id, p)| {
-            let check = c.completion.get(id)?;
-            let a = check.attendance;
+        .facts
+        .members
+        .iter()
+        .map(|m| {
+            let a = m.attendance;
+            let check = &m.completion.rule;
             let row = PersonRow {
-                id: id.to_string(),
-                name: p.name.clone(),
-                department: p.department.clone(),
+                id: m.id.to_string(),
+                name: m.person.name.clone(),
+                department: m.person.department.clone(),
                 attended: a.attended,
                 held: a.held,
                 excused: a.excused,
-                absent: a.absent,
-                rate: a.rate(),
+                absent: a.missed,
+                rate: a.rate,
                 deliverables_done: check.required.len() - check.missing.len(),
                 deliverables_required: check.required.len(),
-                completed: check.completed,
+                completed: m.completion.is_completed(),
+                completion_known: m.completion.completed.is_some(),
             };
-            Some((c.person_ref(id), row))
+            (c.person_ref(m.id), row)
         })
         .collect();
     rows.sort_by(|a, b| by_name(&a.0, &b.0));
@@ -418,7 +438,7 @@ fn people(c: &Cohort<'_>) -> Vec<PersonRow> {
 
 /// Quotes of everyone who consented, by name. A quote without consent is
 /// never copied into any context.
-fn testimonials(c: &Cohort<'_>) -> Vec<TestimonialCtx> {
+fn testimonials(c: &Reports<'_>) -> Vec<TestimonialCtx> {
     let mut out: Vec<(PersonRef, TestimonialCtx)> = c
         .folder
         .participants

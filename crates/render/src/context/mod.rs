@@ -11,16 +11,11 @@ mod people;
 mod sessions;
 mod trends;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use crate::logic::metrics::{self, AttendanceBook, CompletionCheck};
-use crate::model::Folder;
-use crate::model::Participant;
-use crate::model::screening::Screening;
-
+use crate::logic::cohort::Cohort;
 use crate::model::match_groups::Matches;
+use crate::model::{Folder, Participant};
 
 pub use trends::trends;
 
@@ -97,63 +92,28 @@ pub struct PersonRef {
     pub name: String,
 }
 
-/// Everything the documents of one folder share, computed once: who is in
-/// the cohort, attendance, and who completed.
+/// The documents of one folder: the cohort's facts, derived once by the
+/// logic, and the matches. Every document reads its figures from `facts`.
 #[derive(Debug)]
-pub struct Cohort<'a> {
+pub struct Reports<'a> {
+    pub facts: &'a Cohort<'a>,
     pub folder: &'a Folder,
-    /// `screening.yaml`, when the folder has been screened.
-    pub screening: Option<&'a Screening>,
     pub matches: Option<&'a Matches>,
-    /// The mentees in the cohort, by id.
-    pub roster: Vec<&'a str>,
-    pub attendance: AttendanceBook,
-    /// The completion rule applied to each member of the roster.
-    pub completion: BTreeMap<&'a str, CompletionCheck>,
 }
 
-impl<'a> Cohort<'a> {
-    /// Analyses a loaded folder.
-    pub fn new(
-        folder: &'a Folder,
-        screening: Option<&'a Screening>,
-        matches: Option<&'a Matches>,
-    ) -> Cohort<'a> {
-        let accepted = screening.map(|s| s.accepted().map(str::to_string).collect());
-        let roster = metrics::roster(&folder.participants, &folder.sessions, accepted.as_ref());
-        let attendance = metrics::attendance(&folder.sessions);
-        let rule = &folder.program.completion;
-        let curriculum = &folder.program.curriculum;
-        let completion = roster
-            .iter()
-            .filter_map(|id| {
-                let p = folder.participants.get(*id)?;
-                Some((
-                    *id,
-                    metrics::completion(p, attendance.of(id), rule, curriculum),
-                ))
-            })
-            .collect();
-        Cohort {
-            folder,
-            screening,
+impl<'a> Reports<'a> {
+    /// The documents of a derived cohort.
+    pub fn new(facts: &'a Cohort<'a>, matches: Option<&'a Matches>) -> Reports<'a> {
+        Reports {
+            facts,
+            folder: facts.folder,
             matches,
-            roster,
-            attendance,
-            completion,
         }
     }
 
     /// The roster's records, by id.
     pub fn members(&self) -> impl Iterator<Item = (&'a str, &'a Participant)> + '_ {
-        self.roster
-            .iter()
-            .filter_map(|id| self.folder.participants.get(*id).map(|p| (*id, p)))
-    }
-
-    /// How many of the roster completed.
-    pub fn completed(&self) -> usize {
-        self.completion.values().filter(|c| c.completed).count()
+        self.facts.members.iter().map(|m| (m.id, m.person))
     }
 
     /// Id and name of a person; the id alone when nobody has it.

@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{Cohort, Document, DocumentInfo, ProgramCtx};
+use super::{Document, DocumentInfo, ProgramCtx, Reports};
+use crate::logic::cohort::DeliverableState;
 use crate::model::{Assessment, DeliverableStatus, GoalStatus, Participant};
 
 /// A person, as their documents see them.
@@ -125,7 +126,7 @@ fn assessment(key: &str, a: &Assessment) -> AssessmentCtx {
 }
 
 /// The person object of the documents.
-pub(super) fn person(id: &str, p: &Participant) -> PersonCtx {
+pub(super) fn person(id: &str, p: &Participant, deliverables: &[DeliverableState]) -> PersonCtx {
     let swot = p.swot.clone().unwrap_or_default();
     let goals: Vec<GoalCtx> = p
         .smart_goals
@@ -187,15 +188,28 @@ pub(super) fn person(id: &str, p: &Participant) -> PersonCtx {
             })
             .collect(),
         skills: p.skills.clone(),
-        deliverables: p
-            .deliverables
+        deliverables: deliverables
             .iter()
-            .map(|(name, s)| DeliverableCtx {
-                name: name.clone(),
-                status: s.as_str(),
-                done: *s == DeliverableStatus::Done,
+            .map(|d| {
+                let status = d.status.unwrap_or(DeliverableStatus::NotStarted);
+                DeliverableCtx {
+                    name: d.name.clone(),
+                    status: status.as_str(),
+                    done: status == DeliverableStatus::Done,
+                }
             })
             .collect(),
+    }
+}
+
+impl Reports<'_> {
+    /// The person object of someone's documents, with their deliverables
+    /// as the cohort counts them.
+    fn person(&self, id: &str, p: &Participant) -> PersonCtx {
+        match self.facts.member(id) {
+            Some(m) => person(id, p, &m.deliverables),
+            None => person(id, p, &self.facts.deliverables_of(p)),
+        }
     }
 }
 
@@ -243,11 +257,11 @@ fn jobs(person: &PersonCtx, program: &ProgramCtx, p: &Participant) -> Vec<Experi
 }
 
 /// A career plan per id (ids the caller has checked exist).
-pub(super) fn career_plans(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
+pub(super) fn career_plans(c: &Reports<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
     ids.iter()
         .filter_map(|id| c.folder.participants.get(*id).map(|p| (*id, p)))
         .map(|(id, p)| {
-            let person = person(id, p);
+            let person = c.person(id, p);
             let mut goals: Vec<GoalCtx> = person
                 .smart_goals
                 .iter()
@@ -287,13 +301,13 @@ pub(super) fn career_plans(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>
 }
 
 /// A resume skeleton per id.
-pub(super) fn resumes(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
+pub(super) fn resumes(c: &Reports<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
     ids.iter()
         .filter_map(|id| c.folder.participants.get(*id).map(|p| (*id, p)))
         .map(|(id, p)| {
             let name = format!("resumes/{id}");
             let program = c.program();
-            let person = person(id, p);
+            let person = c.person(id, p);
             Document::new(
                 "resume",
                 name.clone(),
@@ -333,13 +347,14 @@ struct Certificate {
 
 /// A certificate per id that completed; others are skipped (the command
 /// refuses them before asking).
-pub(super) fn certificates(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
+pub(super) fn certificates(c: &Reports<'_>, ids: &[&str]) -> Result<Vec<Document>, String> {
     let last_held = c
-        .folder
-        .sessions
-        .values()
-        .filter(|s| crate::logic::metrics::is_held_workshop(s))
-        .map(|s| s.date)
+        .facts
+        .register
+        .held()
+        .iter()
+        .filter(|(_, s)| s.kind() == crate::model::SessionKind::Workshop)
+        .map(|(_, s)| s.date)
         .max();
     let issued = c
         .folder
@@ -350,11 +365,10 @@ pub(super) fn certificates(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>
         .map(|d| d.to_string());
     ids.iter()
         .filter_map(|id| {
-            let check = c.completion.get(id).filter(|x| x.completed)?;
-            let p = c.folder.participants.get(*id)?;
-            Some((*id, p, check))
+            let m = c.facts.member(id).filter(|m| m.completion.is_completed())?;
+            Some((*id, m))
         })
-        .map(|(id, p, check)| {
+        .map(|(id, m)| {
             let name = format!("certificates/{id}");
             Document::new(
                 "certificate",
@@ -365,12 +379,12 @@ pub(super) fn certificates(c: &Cohort<'_>, ids: &[&str]) -> Result<Vec<Document>
                         name,
                     },
                     program: c.program(),
-                    person: person(id, p),
+                    person: person(id, m.person, &m.deliverables),
                     completion: CompletionCtx {
-                        attended: check.attendance.attended,
-                        held: check.attendance.held,
-                        rate: check.attendance.rate(),
-                        deliverables: check.required.clone(),
+                        attended: m.attendance.attended,
+                        held: m.attendance.held,
+                        rate: m.attendance.rate,
+                        deliverables: m.completion.rule.required.clone(),
                     },
                     issued: issued.clone(),
                 },

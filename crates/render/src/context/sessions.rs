@@ -4,8 +4,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Cohort, Document, DocumentInfo, PersonRef, ProgramCtx, by_name};
-use crate::model::{ClockTime, Session, SessionKind};
+use super::{Document, DocumentInfo, PersonRef, ProgramCtx, Reports, by_name};
+use crate::logic::cohort::register::{self, SessionState};
+use crate::model::{ClockTime, Session};
 
 /// A session as its handouts see it (coordinator notes are left out).
 #[derive(Debug, Clone, Serialize)]
@@ -32,8 +33,10 @@ pub(super) struct SessionCtx {
     activities: Vec<String>,
     mentor: Option<PersonRef>,
     mentees: Vec<PersonRef>,
-    /// Whether attendance has been recorded.
+    /// Whether it was held: its day has come and attendance is recorded.
     held: bool,
+    /// `held`, `not-recorded` (its day passed with nothing recorded) or `to-come`.
+    state: SessionState,
 }
 
 /// A link that is safe to make clickable: `http://` or `https://` only.
@@ -51,8 +54,9 @@ fn end_time(start: ClockTime, minutes: u32) -> String {
 }
 
 /// The session object of the handouts.
-pub(super) fn session(c: &Cohort<'_>, id: &str, s: &Session) -> SessionCtx {
+pub(super) fn session(c: &Reports<'_>, id: &str, s: &Session) -> SessionCtx {
     let minutes = s.duration.map(|d| d.0);
+    let state = register::state(s, c.facts.as_of);
     SessionCtx {
         id: id.to_string(),
         title: s.title.clone(),
@@ -71,8 +75,8 @@ pub(super) fn session(c: &Cohort<'_>, id: &str, s: &Session) -> SessionCtx {
         activities: s.activities.clone(),
         mentor: s.mentor.as_deref().map(|m| c.person_ref(m)),
         mentees: s.mentees.iter().map(|m| c.person_ref(m)).collect(),
-        held: crate::logic::metrics::is_held_workshop(s)
-            || (s.kind() == SessionKind::Meeting && !s.attendance.is_empty()),
+        held: state == SessionState::Held,
+        state,
     }
 }
 
@@ -88,13 +92,13 @@ pub(super) struct SignInName {
 /// Who is expected at a session: a meeting's mentor and mentees when it
 /// names them, else the cohort; plus anyone whose attendance was recorded.
 /// Sorted by name.
-pub(super) fn expected(c: &Cohort<'_>, s: &Session) -> Vec<SignInName> {
+pub(super) fn expected(c: &Reports<'_>, s: &Session) -> Vec<SignInName> {
     let mut ids: BTreeSet<&str> = BTreeSet::new();
     if s.mentor.is_some() || !s.mentees.is_empty() {
         ids.extend(s.mentor.as_deref());
         ids.extend(s.mentees.iter().map(String::as_str));
     } else {
-        ids.extend(c.roster.iter().copied());
+        ids.extend(c.facts.members.iter().map(|m| m.id));
     }
     ids.extend(
         s.attendance
@@ -136,7 +140,7 @@ struct SignIn {
 }
 
 /// An agenda and a sign-in sheet per session, by session id.
-pub(super) fn handouts(c: &Cohort<'_>) -> Result<Vec<Document>, String> {
+pub(super) fn handouts(c: &Reports<'_>) -> Result<Vec<Document>, String> {
     let mut docs = Vec::new();
     for (id, s) in &c.folder.sessions {
         let ctx = session(c, id, s);

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Cohort, Document, DocumentInfo};
+use super::{Document, DocumentInfo, Reports};
 use crate::charts;
-use crate::logic::metrics;
+use crate::logic::cohort;
 
 #[derive(Serialize)]
 struct Trends {
@@ -36,7 +36,7 @@ struct CohortRow {
 
 /// The trends document over `cohorts` (a label for each, usually the folder
 /// as given), sorted by start date; cohorts without one keep their order, last.
-pub fn trends(cohorts: &[(String, Cohort<'_>)]) -> Result<Document, String> {
+pub fn trends(cohorts: &[(String, Reports<'_>)]) -> Result<Document, String> {
     let mut rows: Vec<CohortRow> = cohorts.iter().map(|(label, c)| row(label, c)).collect();
     rows.sort_by(|a, b| (a.starts.is_none(), &a.starts).cmp(&(b.starts.is_none(), &b.starts)));
     let chart = charts::trends(
@@ -65,13 +65,11 @@ pub fn trends(cohorts: &[(String, Cohort<'_>)]) -> Result<Document, String> {
     )
 }
 
-fn row(label: &str, c: &Cohort<'_>) -> CohortRow {
-    let members: Vec<_> = c.members().map(|(_, p)| p).collect();
-    let size = members.len();
-    let completed = c.completed();
-    let o = metrics::outcomes(members.iter().copied(), completed);
-    let retained = size - o.left.min(size);
-    let changes = metrics::survey_changes(members.iter().copied(), "pre", "post");
+fn row(label: &str, c: &Reports<'_>) -> CohortRow {
+    let f = c.facts;
+    let size = f.members.len();
+    let completed = f.completed();
+    let retained = size - f.outcomes.left.min(size);
     let p = &c.folder.program.program;
     CohortRow {
         folder: label.to_string(),
@@ -81,12 +79,12 @@ fn row(label: &str, c: &Cohort<'_>) -> CohortRow {
         ends: p.ends.map(|d| d.to_string()),
         size,
         completed,
-        completion_rate: metrics::share(completed, size),
+        completion_rate: cohort::share(completed, size),
         retained,
-        retention_rate: metrics::share(retained, size),
-        promoted: o.promoted,
-        promotion_rate: metrics::share(o.promoted, size),
-        survey_change: metrics::mean_change(&changes),
+        retention_rate: cohort::share(retained, size),
+        promoted: f.outcomes.promoted,
+        promotion_rate: cohort::share(f.outcomes.promoted, size),
+        survey_change: f.survey_change(),
     }
 }
 

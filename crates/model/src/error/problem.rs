@@ -1,5 +1,5 @@
-//! Error types: a `Problem` names one thing wrong in the program folder (file,
-//! line, column, field), an `Error` is why a command stopped.
+//! A `Problem`: one thing wrong in the program folder, placed as precisely
+//! as we can (file, line, column, field), with the source line and a caret.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -118,86 +118,6 @@ fn clip(src: &str, col: usize) -> (String, usize) {
     }
 }
 
-/// Why a command stopped.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The folder's data has problems; every one is listed.
-    #[error("{}", render_problems(.0))]
-    Invalid(Vec<Problem>),
-    /// The request cannot be carried out (exit 1).
-    #[error("{0}")]
-    Refused(String),
-    /// The command line is wrong (exit 2).
-    #[error("{0}")]
-    Usage(String),
-    /// A file could not be read or written.
-    #[error("{}: {action}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        source: std::io::Error,
-    },
-    /// Another command holds the folder's lock.
-    #[error(
-        "another mentorkit command is writing to {} (waited {waited_secs} s); try again when it has finished",
-        .path.display()
-    )]
-    Locked { path: PathBuf, waited_secs: u64 },
-}
-
-impl Error {
-    /// The exit status this error maps to: 2 for usage, 1 for everything else.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Usage(_) => 2,
-            _ => 1,
-        }
-    }
-
-    /// An I/O error with the path and what we were doing.
-    pub fn io(path: impl Into<PathBuf>, action: &'static str, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            action,
-            source,
-        }
-    }
-
-    /// One problem as an error.
-    pub fn problem(problem: Problem) -> Self {
-        Error::Invalid(vec![problem])
-    }
-}
-
-fn render_problems(problems: &[Problem]) -> String {
-    let mut out = String::new();
-    for (i, p) in problems.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("error: ");
-        out.push_str(&p.to_string());
-    }
-    if problems.len() > 1 {
-        out.push_str(&format!("\n{} problems found", problems.len()));
-    }
-    out
-}
-
-/// The result type of the crate.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// The known name closest to `word`, if any is close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    known
-        .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(&word, &k.to_lowercase()), k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min()
-        .map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,12 +131,5 @@ mod tests {
             p.to_string(),
             "participants/ana.yaml:2:1: unknown field `departmnet`\n 2 | departmnet: x\n   | ^\n  = help: did you mean `department`?"
         );
-    }
-
-    #[test]
-    fn nearest_finds_typos_only() {
-        let known = ["department", "degrees", "email"];
-        assert_eq!(nearest("departmnet", known), Some("department"));
-        assert_eq!(nearest("zzzzzzzzzz", known), None);
     }
 }

@@ -473,7 +473,7 @@ fn screening_and_matches_are_read_when_present() {
     assert!(md.contains("| Circulation | 5 | 4 | 4 | 4 | 2 |"), "{md}");
     assert!(md.contains("· 7 in the cohort ·"), "{md}");
     assert!(
-        md.contains("| Patricia Wells | Aisha Khan, María González | tue-pm |"),
+        md.contains("| Patricia Wells | Aisha Khan, María González | Tuesday afternoon |"),
         "{md}"
     );
     assert!(

@@ -159,11 +159,15 @@ impl Bars {
             // An integer range is closed in plotters: 0..n-1 makes n segments.
             .build_cartesian_2d((0..n - 1).into_segmented(), 0f64..y_max * 1.12)?;
         let integers = self.integers;
+        // On a count axis only whole numbers are labelled: with a cohort of
+        // one, the ticks 0, 0.2 … 1 would all print as 0 or 1.
         let y_of = |y: &f64| {
-            if integers {
+            if !integers {
+                format!("{y:.1}")
+            } else if (y - y.round()).abs() < 1e-9 {
                 format!("{y:.0}")
             } else {
-                format!("{y:.1}")
+                String::new()
             }
         };
         chart
@@ -515,5 +519,26 @@ mod tests {
             .unwrap();
         assert!(two_years.contains(">\nDec 13, 2016\n<"), "{two_years}");
         assert!(two_years.contains(">\nJan 10, 2017\n<"), "{two_years}");
+    }
+
+    #[test]
+    fn a_count_axis_labels_whole_numbers_only() {
+        let svg = funnel(&Funnel {
+            applied: 1,
+            eligible: Some(1),
+            accepted: Some(1),
+            completed: 1,
+        })
+        .unwrap()
+        .unwrap();
+        // Ticks at 0, 0.2, … 1.0: only 0 and 1 are written, each once on the axis.
+        let labels: Vec<&str> = svg
+            .split("text-anchor=\"end\"")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1))
+            .map(|t| t.split('<').next().unwrap_or("").trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(labels, ["0", "1"], "{svg}");
     }
 }

@@ -48,6 +48,7 @@ pub fn register(tera: &mut Tera) {
             })
         },
     );
+    tera.register_filter("slot", |v: &str, _: Kwargs, _: &State| slot_words(v));
     tera.register_filter("month_year", |v: &Value, _: Kwargs, _: &State| {
         on_date(v, |d| d.format("%b %Y").to_string())
     });
@@ -111,6 +112,29 @@ pub fn clock_time(text: &str, clock: Clock) -> String {
     match parsed {
         Some((hour, minute)) => clock.format(hour, minute),
         None => text.to_string(),
+    }
+}
+
+/// A weekly slot in words: `tue-pm` → `Tuesday afternoon`; other text
+/// passes unchanged.
+pub fn slot_words(text: &str) -> String {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const PARTS: [&str; 3] = ["morning", "afternoon", "evening"];
+    match text.parse::<crate::model::Slot>() {
+        Ok(slot) => format!(
+            "{} {}",
+            DAYS[usize::from(slot.day) % 7],
+            PARTS[usize::from(slot.part) % 3]
+        ),
+        Err(_) => text.to_string(),
     }
 }
 
@@ -239,6 +263,16 @@ mod tests {
         assert_eq!(render("{{ v | clock }}", serde_json::Value::Null), "");
         assert_eq!(clock_time("00:30", Clock::Twelve), "12:30 AM");
         assert_eq!(clock_time("12:00", Clock::Twelve), "12:00 PM");
+    }
+
+    #[test]
+    fn slot() {
+        assert_eq!(
+            render("{{ v | slot }}", "tue-pm".into()),
+            "Tuesday afternoon"
+        );
+        assert_eq!(render("{{ v | slot }}", "SUN-EVE".into()), "Sunday evening");
+        assert_eq!(render("{{ v | slot }}", "noon".into()), "noon");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! session by id, and the text each record was read from (to place problems
 //! found after parsing).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::{Participant, ProgramFile, Role, Session};
@@ -27,10 +27,6 @@ pub struct Folder {
     /// The text of every record read, by path relative to the root, to place
     /// problems found after parsing.
     pub sources: BTreeMap<PathBuf, String>,
-    /// Ids of the participant files that are there but could not be read or
-    /// parsed (their problem is reported once): they are still somebody, so
-    /// references to them are not reported again.
-    pub unreadable: BTreeSet<String>,
 }
 
 impl Folder {
@@ -42,11 +38,6 @@ impl Folder {
     /// Path of a session's file.
     pub fn session_path(&self, id: &str) -> PathBuf {
         self.root.join(SESSIONS_DIR).join(format!("{id}.yaml"))
-    }
-
-    /// Whether `id` names a participant file of the folder, loaded or not.
-    pub fn knows(&self, id: &str) -> bool {
-        self.participants.contains_key(id) || self.unreadable.contains(id)
     }
 
     /// Mentees, sorted by id.

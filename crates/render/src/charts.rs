@@ -1,12 +1,14 @@
 //! Charts as inline SVG, drawn with plotters, so an HTML report is one
-//! self-contained file: the funnel, attendance, surveys and trends. Every
-//! chart is a bar chart of categories (grouped when there are several
-//! series); the tables beside it carry the same figures for readers who
-//! cannot see it. Category names wrap onto up to three lines under their
-//! bars rather than run into each other, and a value of zero is drawn as a
-//! thin bar with its figure, so it is not mistaken for a missing one. Text in
-//! a chart (category names such as survey questions) is escaped by
-//! plotters' SVG backend.
+//! self-contained file: the funnel, attendance, surveys and trends (bar
+//! charts of categories, grouped when there are several series) and the
+//! retention curves ([`retention`]); the tables beside each chart carry the
+//! same figures for readers who cannot see it. Category names wrap onto up
+//! to three lines under their bars rather than run into each other, and a
+//! value of zero is drawn as a thin bar with its figure, so it is not
+//! mistaken for a missing one. Text in a chart (category names such as
+//! survey questions) is escaped by plotters' SVG backend.
+
+mod retention;
 
 use plotters::coord::Shift;
 
@@ -18,14 +20,17 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Colours of the series, in order; readable in greyscale print too.
-const PALETTE: [RGBColor; 3] = [
+pub use retention::retention;
+
+pub(crate) const PALETTE: [RGBColor; 4] = [
     RGBColor(0x2b, 0x57, 0x9a),
     RGBColor(0xe0, 0x8a, 0x1e),
     RGBColor(0x5a, 0x9e, 0x6f),
+    RGBColor(0x8e, 0x4a, 0x8c),
 ];
 
 /// Width and height of every chart, in SVG pixels.
-const SIZE: (u32, u32) = (640, 280);
+pub(crate) const SIZE: (u32, u32) = (640, 280);
 
 /// A named row of values, one per category (`None`: no bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -312,12 +317,20 @@ pub fn funnel(f: &Funnel) -> Result<Option<String>, String> {
 }
 
 /// Attendance at each workshop held: `(date as YYYY-MM-DD, attended)`, out
-/// of the cohort's size.
-pub fn attendance(held: &[(&str, usize)], cohort: usize) -> Result<Option<String>, String> {
+/// of the cohort's size; a session with `None` (suppressed) gets no bar.
+pub fn attendance(
+    held: &[(String, Option<usize>)],
+    cohort: usize,
+) -> Result<Option<String>, String> {
     if held.is_empty() {
         return Ok(None);
     }
-    let max = held.iter().map(|(_, n)| *n).max().unwrap_or(0).max(cohort);
+    let max = held
+        .iter()
+        .filter_map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(cohort);
     let dates: Vec<Option<chrono::NaiveDate>> = held
         .iter()
         .map(|(date, _)| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
@@ -341,7 +354,7 @@ pub fn attendance(held: &[(&str, usize)], cohort: usize) -> Result<Option<String
         x_label: one_year.map(|y| y.to_string()),
         series: vec![Series {
             name: "Attended".into(),
-            values: held.iter().map(|(_, n)| Some(*n as f64)).collect(),
+            values: held.iter().map(|(_, n)| n.map(|n| n as f64)).collect(),
         }],
         y_max: max as f64,
         y_label: "attended".into(),
@@ -379,8 +392,9 @@ pub fn surveys(changes: &[QuestionChange]) -> Result<Option<String>, String> {
     .map(Some)
 }
 
-/// Completion, retention and promotion rates (shares) per cohort label.
-pub fn trends(cohorts: &[(String, [Option<f64>; 3])]) -> Result<Option<String>, String> {
+/// Completion, retention after 1 and 3 years and promotion within 3 years
+/// (shares) per cohort label; a window not yet closed has no bar.
+pub fn trends(cohorts: &[(String, [Option<f64>; 4])]) -> Result<Option<String>, String> {
     if cohorts.is_empty() {
         return Ok(None);
     }
@@ -394,9 +408,10 @@ pub fn trends(cohorts: &[(String, [Option<f64>; 3])]) -> Result<Option<String>, 
     Bars {
         categories: cohorts.iter().map(|(l, _)| l.clone()).collect(),
         series: vec![
-            series(0, "Completion %"),
-            series(1, "Retention %"),
-            series(2, "Promotion %"),
+            series(0, "Completed %"),
+            series(1, "Employed after 1 year %"),
+            series(2, "Employed after 3 years %"),
+            series(3, "Promoted within 3 years %"),
         ],
         y_max: 100.0,
         y_label: "% of the cohort".into(),
@@ -509,12 +524,17 @@ mod tests {
 
     #[test]
     fn attendance_dates_carry_their_year() {
-        let one_year = attendance(&[("2016-01-12", 7), ("2016-02-09", 0)], 7)
+        let held = |rows: &[(&str, usize)]| -> Vec<(String, Option<usize>)> {
+            rows.iter()
+                .map(|(d, n)| (d.to_string(), Some(*n)))
+                .collect()
+        };
+        let one_year = attendance(&held(&[("2016-01-12", 7), ("2016-02-09", 0)]), 7)
             .unwrap()
             .unwrap();
         assert!(one_year.contains(">\nJan 12\n<"), "{one_year}");
         assert!(one_year.contains(">\n2016\n<"), "{one_year}");
-        let two_years = attendance(&[("2016-12-13", 7), ("2017-01-10", 6)], 7)
+        let two_years = attendance(&held(&[("2016-12-13", 7), ("2017-01-10", 6)]), 7)
             .unwrap()
             .unwrap();
         assert!(two_years.contains(">\nDec 13, 2016\n<"), "{two_years}");

@@ -1,7 +1,7 @@
 //! Reads every file of the folder, each problem kept with its place, so that
 //! `check` can report them all in one pass.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -248,17 +248,13 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let participant_files = record_files(root, PARTICIPANTS_DIR, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &mut problems);
     let mut participants = BTreeMap::new();
-    let mut unreadable = BTreeSet::new();
     for (id, rel, r) in read_all(root, participant_files, parse_participant) {
         match r {
             Ok((p, text)) => {
                 participants.insert(id, p);
                 sources.insert(rel, text);
             }
-            Err(p) => {
-                problems.push(p);
-                unreadable.insert(id);
-            }
+            Err(p) => problems.push(p),
         }
     }
     let mut sessions = BTreeMap::new();
@@ -277,7 +273,6 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         participants,
         sessions,
         sources,
-        unreadable,
     });
     Ok((folder, problems))
 }

@@ -75,7 +75,6 @@ fn folder(
             .collect(),
         sessions: s,
         sources: BTreeMap::new(),
-        unreadable: Default::default(),
     }
 }
 

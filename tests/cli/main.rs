@@ -6,6 +6,7 @@
 mod calendar;
 mod check;
 mod foundation;
+mod hostile;
 mod intake;
 mod matching;
 mod print;

@@ -13,8 +13,8 @@ use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use mentorkit::render::{Cohort, Format, Renderer};
-use mentorkit::store::Folder;
+use mentorkit::cohort::{Cohort, Inputs};
+use mentorkit::render::{Format, Renderer, Reports};
 use tempfile::TempDir;
 
 /// Mentees in the generated folder.
@@ -133,17 +133,22 @@ fn generate(root: &Path, mentees: usize) {
 #[divan::bench(sample_count = 10)]
 fn load_folder(bencher: divan::Bencher) {
     let root = FOLDER.path();
-    bencher.bench(|| Folder::load(root).unwrap());
+    bencher.bench(|| mentorkit::store::load(root).unwrap());
 }
 
 /// Contexts for 1,000 career plans, each rendered as Markdown and HTML.
 #[divan::bench(sample_count = 10)]
 fn render_1000_career_plans(bencher: divan::Bencher) {
-    let folder = Folder::load(FOLDER.path()).unwrap();
+    let folder = mentorkit::store::load(FOLDER.path()).unwrap();
     bencher.bench(|| {
-        let cohort = Cohort::new(&folder, None, None);
-        assert_eq!(cohort.roster.len(), MENTEES);
-        let docs = cohort.career_plans(&cohort.roster).unwrap();
+        let facts = Cohort::derive(Inputs {
+            folder: &folder,
+            screening: None,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        });
+        let roster = facts.roster();
+        assert_eq!(roster.len(), MENTEES);
+        let docs = Reports::new(&facts, None).career_plans(&roster).unwrap();
         let renderer = Renderer::new(&[]).unwrap();
         let mut bytes = 0;
         for doc in &docs {

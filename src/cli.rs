@@ -14,6 +14,11 @@ pub struct Cli {
     #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Count as if today were this day (YYYY-MM-DD), for reproducible runs;
+    /// without it, today in the program's time zone
+    #[arg(long, global = true, value_name = "DATE", env = "MENTORKIT_TODAY", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+
     #[command(subcommand)]
     pub command: Command,
 }

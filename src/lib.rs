@@ -1,25 +1,21 @@
 //! mentorkit: run library staff mentorship programs from a folder of YAML and
-//! TOML files. The binary's `main` parses the command line and calls [`run`].
+//! TOML files. This crate is the command line: it parses arguments (`cli`),
+//! and each command (`commands`) reads the folder through the store, asks the
+//! logic, and prints (`output`). The layers below are their own crates:
+//! `mentorkit-model` (records as values), `mentorkit-store` (the folder on
+//! disk), `mentorkit-logic`, `mentorkit-matching` and `mentorkit-render`.
 
-pub mod attendance;
+pub use mentorkit_logic as logic;
+pub use mentorkit_logic::{attendance, cohort, evidence, ics, intake, schedule, screen, survey};
+pub use mentorkit_matching as matching;
+pub use mentorkit_model as model;
+pub use mentorkit_model::error;
+pub use mentorkit_render as render;
+pub use mentorkit_store as store;
+
 pub mod cli;
 pub mod commands;
-pub mod error;
-pub mod evidence;
-#[cfg(test)]
-mod fuzz;
-pub mod ics;
-pub mod intake;
-pub mod matching;
-pub mod metrics;
-pub mod model;
 pub mod output;
-pub mod progress;
-pub mod render;
-pub mod schedule;
-pub mod screen;
-pub mod store;
-pub mod survey;
 
 pub use error::{Error, Result};
 

@@ -63,8 +63,7 @@ impl Table {
                         Value::Object(m)
                     })
                     .collect();
-                let mut s = serde_json::to_string_pretty(&rows)
-                    .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+                let mut s = serde_json::to_string_pretty(&rows).map_err(Error::json)?;
                 s.push('\n');
                 Ok(s)
             }
@@ -76,9 +75,7 @@ impl Table {
                     let cells: Vec<String> = row.iter().map(|v| safe_cell(&plain(v))).collect();
                     w.write_record(&cells).map_err(csv_err)?;
                 }
-                let bytes = w
-                    .into_inner()
-                    .map_err(|e| Error::Refused(format!("cannot write CSV: {e}")))?;
+                let bytes = w.into_inner().map_err(Error::csv)?;
                 Ok(String::from_utf8_lossy(&bytes).into_owned())
             }
         }
@@ -110,7 +107,7 @@ impl Table {
 }
 
 fn csv_err(e: csv::Error) -> Error {
-    Error::Refused(format!("cannot write CSV: {e}"))
+    Error::csv(e)
 }
 
 /// A JSON value as one line of text: lists joined with `, `, null empty.

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use super::Ctx;
 use crate::cli::ApplyArgs;
 use crate::error::{Error, Result};
-use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, participant_yaml, read_value};
+use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, read_value};
 use crate::model::Participant;
 use crate::model::values::fold;
+use crate::store::participant_yaml;
 use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// Runs the command.
@@ -31,7 +32,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
         }
         // Departments already in the folder, as examples; the folder is
         // loaded again under the lock before anything is written.
-        let departments = Folder::load(&root)
+        let departments = crate::store::load(&root)
             .map(|f| departments(&f))
             .unwrap_or_default();
         let stdin = std::io::stdin();
@@ -48,14 +49,14 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
-    let (id, text) = new_person(&folder, &answers, super::screen::today())?;
+    let folder = crate::store::load(&root)?;
+    let (id, text) = new_person(&folder, &answers, ctx.today(&folder.program))?;
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {
         crate::output::print_out(&text)?;
         eprintln!(
-            "dry run: would add {id} as {}; nothing written",
-            rel.display()
+            "{}",
+            crate::error::dry_run(&format!("add {id} as {}", rel.display()))
         );
         return Ok(());
     }
@@ -184,10 +185,7 @@ fn ask(
             let mut line = String::new();
             if input.read_line(&mut line).map_err(io)? == 0 {
                 writeln!(out).map_err(io)?;
-                return Err(Error::Refused(format!(
-                    "no answer for {}; nothing written",
-                    field.key()
-                )));
+                return Err(Error::NoAnswer { field: field.key() });
             }
             match read_flag(field, &line) {
                 Ok(Some(v)) => {
@@ -211,10 +209,10 @@ fn new_person(folder: &Folder, answers: &Answers, today: NaiveDate) -> Result<(S
         .iter()
         .find(|(_, p)| fold(&p.email) == fold(email))
     {
-        return Err(Error::Refused(format!(
-            "{email} is already in {}/{id}.yaml; edit that file, or import a form export to update it",
-            PARTICIPANTS_DIR
-        )));
+        return Err(Error::Duplicate {
+            email: email.to_string(),
+            file: PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml")),
+        });
     }
     let person = answers
         .new_participant(None, Some(today))
@@ -229,7 +227,7 @@ fn new_person(folder: &Folder, answers: &Answers, today: NaiveDate) -> Result<(S
         text.clone(),
     );
     after.participants.insert(id.clone(), person);
-    let problems = after.problems();
+    let problems = crate::store::problems(&after);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
@@ -243,8 +241,8 @@ fn checked_text(id: &str, person: &Participant) -> Result<String> {
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     match parse_participant(&rel, &text) {
         Ok(back) if back == *person => Ok(text),
-        Ok(_) => Err(Error::Refused(format!(
-            "{}: the record would not read back as written; this is a bug in mentorkit, please report it",
+        Ok(_) => Err(Error::Bug(format!(
+            "{}: the record would not read back as written",
             rel.display()
         ))),
         Err(p) => Err(Error::problem(p)),

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::attendance::{Edit, Mark, Roll, record};
 use crate::cli::AttendArgs;
-use crate::error::{Error, Result, nearest};
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::store::edit::YamlDoc;
 use crate::store::{Folder, Lock, write_atomic};
 
@@ -17,14 +17,14 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let id = session_id(&args.session);
     let Some(session) = folder.sessions.get(id) else {
-        let hint = match nearest(id, folder.sessions.keys().map(String::as_str)) {
-            Some(near) => format!("; did you mean `{near}`?"),
-            None => "; see `mentorkit list sessions`".to_owned(),
-        };
-        return Err(Error::Refused(format!("no session `{id}`{hint}")));
+        return Err(Error::Unknown(Unknown::new(
+            Kind::Session,
+            &[id],
+            folder.sessions.keys().map(String::as_str),
+        )));
     };
     check_people(&folder, &args.ids)?;
 
@@ -82,23 +82,22 @@ fn session_id(arg: &str) -> &str {
 
 /// Refuses unknown ids, all of them at once, each with its nearest match.
 fn check_people(folder: &Folder, ids: &[String]) -> Result<()> {
-    let unknown: Vec<String> = ids
+    let unknown: Vec<&str> = ids
         .iter()
         .filter(|id| !folder.participants.contains_key(*id))
-        .map(
-            |id| match nearest(id, folder.participants.keys().map(String::as_str)) {
-                Some(near) => format!("`{id}` (did you mean `{near}`?)"),
-                None => format!("`{id}`"),
-            },
-        )
+        .map(String::as_str)
         .collect();
     if unknown.is_empty() {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "no participant {}; nothing was recorded (see `mentorkit list participants`)",
-        unknown.join(", ")
-    )))
+    Err(Error::Unknown(
+        Unknown::new(
+            Kind::Participant,
+            &unknown,
+            folder.participants.keys().map(String::as_str),
+        )
+        .then("nothing was recorded"),
+    ))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ const MATCHES: &str = "matches.yaml";
 /// Runs the command: a one-line summary on success, every problem otherwise.
 pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let root = ctx.root()?;
-    let (folder, mut problems) = Folder::load_all(&root)?;
+    let (folder, mut problems) = crate::store::load_all(&root)?;
     if let Some(folder) = &folder {
         problems.extend(matches_problems(folder));
     }
@@ -19,9 +19,15 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
         return Err(Error::Invalid(problems));
     }
     let Some(folder) = folder else {
-        return Err(Error::Refused("program.toml could not be read".into()));
+        return Err(Error::Bug(
+            "program.toml could not be read, yet no problem was found".into(),
+        ));
     };
-    crate::output::print_out(&format!("{}\n", summary(&folder)))
+    let screening = crate::store::load_screening(&root)?;
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
+    crate::output::print_out(&format!("{}\n", summary(&folder)))?;
+    super::progress::print_warnings(&folder, &cohort.warnings);
+    Ok(())
 }
 
 /// Problems with `matches.yaml`: a file that does not parse, or names people
@@ -79,8 +85,7 @@ pub fn summary(folder: &Folder) -> String {
             .filter(|p| p.role == role)
             .count()
     };
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = crate::error::count;
     format!(
         "ok: {}, {}, {}",
         plural(count(Role::Mentee), "mentee", "mentees"),

@@ -4,9 +4,9 @@
 use super::Ctx;
 use super::person_edit::{self, dry};
 use crate::cli::DeliverableArgs;
-use crate::error::{Error, Result, nearest};
+use crate::cohort::name_key;
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::DeliverableStatus;
-use crate::model::values::fold;
 use crate::output::print_out;
 use crate::store::edit::Scalar;
 
@@ -15,37 +15,35 @@ pub fn run(ctx: &Ctx, args: DeliverableArgs) -> Result<()> {
     let locked = person_edit::open(ctx)?;
     let folder = &locked.folder;
     let p = person_edit::person(folder, &args.id)?;
-    let status: DeliverableStatus = args.status.parse().map_err(|_| {
-        Error::Refused(format!(
-            "`{}` is not a deliverable status; use one of: {}",
-            args.status,
-            DeliverableStatus::WORDS.join(", ")
-        ))
+    let status: DeliverableStatus = args.status.parse().map_err(|_| Error::NotAllowed {
+        what: "a deliverable status",
+        value: args.status.clone(),
+        allowed: DeliverableStatus::WORDS,
     })?;
     // The person's own spelling of the name first, then the program's.
-    let program = crate::progress::program_deliverables(&folder.program);
+    let program = crate::cohort::deliverables::catalog(&folder.program);
     let known: Vec<&str> = p
         .deliverables
         .keys()
         .map(String::as_str)
-        .chain(program.iter().map(String::as_str))
+        .chain(program.iter().map(|n| n.name.as_str()))
         .collect();
+    let want = name_key(&args.name);
     let Some(name) = known
         .iter()
-        .find(|k| fold(k) == fold(&args.name))
+        .find(|k| name_key(k) == want)
         .map(|k| k.to_string())
     else {
-        let hint = match nearest(&args.name, known.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None if known.is_empty() => {
-                "name the deliverables in program.toml ([[curriculum]] deliverables or [completion] deliverables)".to_string()
-            }
-            None => format!("the deliverables are: {}", sorted(&known).join(", ")),
+        let otherwise = if known.is_empty() {
+            "name the deliverables in program.toml ([[curriculum]] deliverables or [completion] deliverables)".to_string()
+        } else {
+            format!("the deliverables are: {}", sorted(&known).join(", "))
         };
-        return Err(Error::Refused(format!(
-            "no deliverable `{}` in this program; {hint}",
-            args.name
-        )));
+        return Err(Error::Unknown(
+            Unknown::new(Kind::Deliverable, &[&args.name], known.iter().copied())
+                .scope(" in this program")
+                .otherwise(otherwise),
+        ));
     };
     let before = p.deliverables.get(&name).copied();
     let edited = person_edit::edit(folder, &args.id, |doc| {

@@ -5,7 +5,7 @@
 use super::Ctx;
 use super::person_edit::{self, dry, visible};
 use crate::cli::GoalArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, GoalMiss, Result};
 use crate::model::{GoalStatus, Participant, SmartGoal};
 use crate::output::print_out;
 use crate::store::edit::Scalar;
@@ -23,11 +23,10 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
         .status
         .as_deref()
         .map(|s| {
-            s.parse::<GoalStatus>().map_err(|_| {
-                Error::Refused(format!(
-                    "`{s}` is not a goal status; use one of: {}",
-                    GoalStatus::WORDS.join(", ")
-                ))
+            s.parse::<GoalStatus>().map_err(|_| Error::NotAllowed {
+                what: "a goal status",
+                value: s.to_string(),
+                allowed: GoalStatus::WORDS,
             })
         })
         .transpose()?;
@@ -107,6 +106,11 @@ fn listing(id: &str, p: &Participant) -> String {
 /// The index of the goal named by its number or by words from it.
 fn find_goal(id: &str, p: &Participant, which: &str) -> Result<usize> {
     let goals = &p.smart_goals;
+    let miss = |why, goals| Error::Goal {
+        id: id.to_string(),
+        why,
+        goals,
+    };
     let all = || {
         goals
             .iter()
@@ -115,18 +119,18 @@ fn find_goal(id: &str, p: &Participant, which: &str) -> Result<usize> {
             .collect::<String>()
     };
     if goals.is_empty() {
-        return Err(Error::Refused(format!(
-            "{id} has no SMART goals yet; add them under smart_goals: in their file"
-        )));
+        return Err(miss(GoalMiss::NoGoals, String::new()));
     }
     if let Ok(n) = which.trim().parse::<usize>() {
         return match n {
             1.. if n <= goals.len() => Ok(n - 1),
-            _ => Err(Error::Refused(format!(
-                "{id} has no goal {n}; give a number from 1 to {}:\n{}",
-                goals.len(),
-                all().trim_end()
-            ))),
+            _ => Err(miss(
+                GoalMiss::NoNumber {
+                    n,
+                    count: goals.len(),
+                },
+                all(),
+            )),
         };
     }
     let words = which.trim().to_lowercase();
@@ -138,17 +142,18 @@ fn find_goal(id: &str, p: &Participant, which: &str) -> Result<usize> {
         .collect();
     match hits.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::Refused(format!(
-            "no goal of {id} mentions `{which}`; the goals are:\n{}",
-            all().trim_end()
-        ))),
-        many => Err(Error::Refused(format!(
-            "`{which}` is in {} goals of {id}; give the number:\n{}",
-            many.len(),
-            many.iter()
-                .map(|&i| line(i, &goals[i]))
-                .collect::<String>()
-                .trim_end()
-        ))),
+        [] => Err(miss(
+            GoalMiss::NoMatch {
+                text: which.to_string(),
+            },
+            all(),
+        )),
+        many => Err(miss(
+            GoalMiss::Several {
+                text: which.to_string(),
+                count: many.len(),
+            },
+            many.iter().map(|&i| line(i, &goals[i])).collect(),
+        )),
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::Ctx;
 use crate::cli::{InitArgs, Template};
 use crate::error::{Error, Result};
-use crate::store::{Folder, write_atomic};
+use crate::store::write_atomic;
 
 const GITIGNORE: &str = include_str!("../../program-templates/gitignore");
 const APPLICATIONS_MAP: &str = include_str!("../../program-templates/applications-map.toml");
@@ -43,7 +43,7 @@ pub fn run(_ctx: &Ctx, args: InitArgs) -> Result<()> {
         write_atomic(&dir.join(rel), contents.as_bytes())?;
     }
     // What we wrote must pass `check`; a failure here is a bug in the template.
-    Folder::load(dir)?;
+    crate::store::load(dir)?;
     eprintln!(
         "created {} from the {} template\nnext: edit program.toml, then add people with `mentorkit -C {} apply`",
         dir.display(),
@@ -57,18 +57,18 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
     match fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(Error::Refused(format!(
-                    "{} is not empty; init writes only into a new or empty folder",
-                    dir.display()
-                )));
+                return Err(Error::InitTarget {
+                    dir: dir.to_path_buf(),
+                    is_file: false,
+                });
             }
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::Refused(format!(
-            "{} is a file, not a folder",
-            dir.display()
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::InitTarget {
+            dir: dir.to_path_buf(),
+            is_file: true,
+        }),
         Err(e) => Err(Error::io(dir, "reading", e)),
     }
 }

@@ -35,16 +35,19 @@ pub const SESSION_KEYS: &[&str] = &[
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let folder = Folder::load(&ctx.root()?)?;
+    let folder = crate::store::load(&ctx.root()?)?;
     let table = match args.what {
         ListWhat::Participants => participants(&folder),
         ListWhat::Sessions => sessions(&folder),
         ListWhat::Matches => match load_matches(&folder.root)? {
             Some(m) => super::match_cmd::table(&m),
             None => {
-                return Err(Error::Refused(
-                    "no matches yet; run `mentorkit match` first".into(),
-                ));
+                return Err(Error::Needs {
+                    noun: "matches",
+                    file: crate::store::MATCHES_FILE,
+                    by: None,
+                    run: "mentorkit match",
+                });
             }
         },
     };

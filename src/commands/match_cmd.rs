@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::cli::MatchArgs;
+use crate::cohort::Cohort;
 use crate::error::{Error, Result};
 use crate::matching::plan::{Input, PinProblem, Plan, plan};
 use crate::model::Role;
@@ -46,9 +47,10 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     } else {
         None
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
-    let accepted = candidates(screening.as_ref());
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
+    let accepted = candidates(&cohort);
     let matching = &folder.program.matching;
     let other = match &args.weights {
         Some(path) => Some(compare::read_weights(
@@ -85,7 +87,10 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     table(&plan.matches).print(args.format)?;
     eprint!("{}", summary(&plan));
     if args.dry_run {
-        eprintln!("dry run: {MATCHES_FILE} not written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!("write {MATCHES_FILE}"))
+        );
     } else if write_matches(&root, &plan.matches)? {
         eprintln!("wrote {MATCHES_FILE}");
     } else {
@@ -94,18 +99,15 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     Ok(())
 }
 
-/// The accepted mentees from `screening.yaml`; without one, every mentee is a
-/// candidate, and a note on stderr says so.
-fn candidates(screening: Option<&Screening>) -> Option<BTreeSet<String>> {
-    match screening {
-        Some(s) => Some(s.accepted().map(String::from).collect()),
-        None => {
-            eprintln!(
-                "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
-            );
-            None
-        }
+/// Who is matched: the cohort's roster (the accepted mentees; before
+/// screening every mentee, and a note on stderr says so).
+fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
+    if cohort.roster_note().is_some() {
+        eprintln!(
+            "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
+        );
     }
+    Some(cohort.roster().into_iter().map(String::from).collect())
 }
 
 /// A pin that cannot hold, placed at `pins` in program.toml.
@@ -116,8 +118,7 @@ fn pin_error(folder: &Folder, p: PinProblem) -> Error {
         written.join(", "),
         p.message
     );
-    let problem = folder
-        .problem_at(Path::new(PROGRAM_FILE), "pins", p.pin.first().map(String::as_str), message)
+    let problem = crate::store::problem_at(folder, Path::new(PROGRAM_FILE), "pins", p.pin.first().map(String::as_str), message)
         .help("remove the pin or change what blocks it; `forbid`, availability and capacity apply to pins too");
     Error::problem(problem)
 }
@@ -147,7 +148,7 @@ fn explain(
             ),
         },
     };
-    Err(Error::Refused(why))
+    Err(Error::NotMatched(why))
 }
 
 /// A row per entry of the matches: a mentor (or peers), the members, the

@@ -3,8 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::cli::{Cli, Command};
 use crate::error::Result;
+use crate::logic::cohort::{Cohort, Inputs};
+use crate::model::screening::Screening;
+use crate::model::{Folder, ProgramFile};
 
 pub mod apply;
 pub mod attend;
@@ -23,17 +28,44 @@ pub mod schedule;
 pub mod screen;
 pub mod survey;
 
-/// What every command knows before it starts: where the folder is.
+/// What every command knows before it starts: where the folder is, and
+/// what day it is.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     /// `-C DIR`, when given.
     pub dir: Option<PathBuf>,
+    /// `--today` or `MENTORKIT_TODAY`, when given.
+    pub today: Option<NaiveDate>,
 }
 
 impl Ctx {
     /// The program folder: `-C DIR`, or the nearest upwards with a program.toml.
     pub fn root(&self) -> Result<PathBuf> {
         crate::store::find_root(self.dir.as_deref())
+    }
+
+    /// The one clock of a run: `--today` (or `MENTORKIT_TODAY`) when given,
+    /// else today in the program's time zone.
+    pub fn today(&self, program: &ProgramFile) -> NaiveDate {
+        self.today.unwrap_or_else(|| {
+            let tz = crate::model::recurrence::zone(&program.program.timezone);
+            chrono::Utc::now().with_timezone(&tz).date_naive()
+        })
+    }
+
+    /// The cohort's facts as of a day, derived once from the loaded folder
+    /// and its screening.
+    pub fn cohort<'a>(
+        &self,
+        folder: &'a Folder,
+        screening: Option<&'a Screening>,
+        as_of: Option<NaiveDate>,
+    ) -> Cohort<'a> {
+        Cohort::derive(Inputs {
+            folder,
+            screening,
+            as_of: as_of.unwrap_or_else(|| self.today(&folder.program)),
+        })
     }
 
     /// A path given on the command line, relative to the current folder.
@@ -44,7 +76,10 @@ impl Ctx {
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli) -> Result<()> {
-    let ctx = Ctx { dir: cli.dir };
+    let ctx = Ctx {
+        dir: cli.dir,
+        today: cli.today,
+    };
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Apply(a) => apply::run(&ctx, a),

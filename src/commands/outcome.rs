@@ -29,14 +29,16 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     }
     if let Some(text) = &args.new_position {
         if text.trim().is_empty() {
-            return Err(Error::Refused(
-                "--new-position is empty; to remove it, use --clear new-position".into(),
-            ));
+            return Err(Error::Argument {
+                flag: "--new-position",
+                why: "is empty; to remove it, use --clear new-position",
+            });
         }
         if text.chars().any(char::is_control) {
-            return Err(Error::Refused(
-                "--new-position is a job title on one line; remove the line breaks and tabs".into(),
-            ));
+            return Err(Error::Argument {
+                flag: "--new-position",
+                why: "is a job title on one line; remove the line breaks and tabs",
+            });
         }
     }
     for field in &args.clear {
@@ -112,7 +114,7 @@ fn key(field: OutcomeField) -> &'static str {
 
 /// Refuses an outcome that `check` would report.
 fn check(folder: &crate::store::Folder, p: &Participant) -> Result<()> {
-    let mut why: Vec<String> = crate::progress::outcome_issues(p)
+    let mut why: Vec<String> = crate::model::outcome_rules::outcome_issues(p)
         .into_iter()
         .map(|i| i.message)
         .collect();
@@ -128,10 +130,7 @@ fn check(folder: &crate::store::Folder, p: &Participant) -> Result<()> {
     }
     match why.is_empty() {
         true => Ok(()),
-        false => Err(Error::Refused(format!(
-            "{}; nothing was written",
-            why.join("; ")
-        ))),
+        false => Err(Error::Outcome { reasons: why }),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::Ctx;
-use crate::error::{Error, Result, nearest};
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Participant;
 use crate::store::edit::YamlDoc;
 use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
@@ -20,7 +20,7 @@ pub(crate) struct Locked {
 pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
     let root = ctx.root()?;
     let lock = Lock::acquire(&root)?;
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     Ok(Locked {
         folder,
         _lock: lock,
@@ -30,11 +30,11 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
 /// The participant `id`, or a refusal that suggests the nearest id.
 pub(crate) fn person<'f>(folder: &'f Folder, id: &str) -> Result<&'f Participant> {
     folder.participants.get(id).ok_or_else(|| {
-        let hint = match nearest(id, folder.participants.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "`mentorkit list` shows the ids".to_string(),
-        };
-        Error::Refused(format!("no participant `{id}`; {hint}"))
+        Error::Unknown(Unknown::new(
+            Kind::Participant,
+            &[id],
+            folder.participants.keys().map(String::as_str),
+        ))
     })
 }
 
@@ -72,12 +72,9 @@ pub(crate) fn edit(
     let doc = YamlDoc::parse(&rel, &original)?;
     change(&doc)?;
     let (text, changed) = doc.finish();
-    let record = parse_participant(&rel, &text).map_err(|p| {
-        Error::Refused(format!(
-            "{}: the change would make the file invalid, so nothing was written: {}",
-            rel.display(),
-            p.message
-        ))
+    let record = parse_participant(&rel, &text).map_err(|p| Error::EditInvalid {
+        file: rel.clone(),
+        message: p.message,
     })?;
     Ok(Edited {
         id: id.to_string(),

@@ -5,103 +5,122 @@
 mod evidence_view;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Ctx;
 use super::person_edit::visible;
 use crate::cli::{Format, ProgressArgs};
+use crate::cohort::{
+    Attendance, Cohort, Deliverables, Flag, GoalCounts, Member, SurveySummary, Warning,
+};
 use crate::error::{Error, Result};
 use crate::evidence::{self, Career, Comparison, Evidence};
-use crate::model::Participant;
 use crate::output::{Table, print_out};
-use crate::progress::{self, ProgressRow};
-use crate::store::Folder;
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     let root = ctx.root()?;
-    let folder = Folder::load(&root)?;
-    let as_of = args.as_of.unwrap_or_else(|| today(&folder));
+    let folder = crate::store::load(&root)?;
+    let screening = crate::store::load_screening(&root)?;
+    let cohort = ctx.cohort(&folder, screening.as_ref(), args.as_of);
     if args.evidence {
-        return evidence_view::run(&folder, as_of, args.format);
+        return evidence_view::run(&cohort, args.format);
     }
-    let (cohort, screened) = accepted(&folder)?;
-    let pc = progress::Context {
-        program: &folder.program,
-        sessions: &folder.sessions,
-        as_of,
-    };
-    let mut rows = progress::rows(&pc, cohort.iter().map(|(id, p)| (*id, *p)));
+    let mut rows: Vec<ProgressRow> = cohort.members.iter().map(ProgressRow::of).collect();
     if args.at_risk {
         rows.retain(|r| r.at_risk);
     }
     match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&rows)
-                .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+            let mut s = serde_json::to_string_pretty(&rows).map_err(Error::json)?;
             s.push('\n');
-            print_out(&s)
+            print_out(&s)?;
         }
-        Format::Csv => flat(&rows).print(Format::Csv),
+        Format::Csv => flat(&rows).print(Format::Csv)?,
         Format::Table => {
-            let mut text = table(&rows, cohort.len(), screened, as_of)?;
-            if progress::meetings_untracked(&pc) && !cohort.is_empty() {
+            let mut text = table(&rows, &cohort)?;
+            if cohort.meetings_untracked {
                 text.push_str(&format!("\nNote: {UNTRACKED}\n"));
             }
-            print_out(&text)
+            print_out(&text)?;
         }
+    }
+    print_warnings(&folder, &cohort.warnings);
+    Ok(())
+}
+
+/// Warnings about the cohort (a recorded outcome that contradicts the
+/// rule), on stderr, each placed at its field in the person's file.
+pub fn print_warnings(folder: &crate::model::Folder, warnings: &[Warning]) {
+    for w in warnings {
+        let rel =
+            std::path::Path::new(crate::model::PARTICIPANTS_DIR).join(format!("{}.yaml", w.id));
+        let key = w.field.rsplit('.').next().unwrap_or(w.field);
+        let p = crate::store::problem_at(folder, &rel, key, None, w.message.clone())
+            .field(w.field)
+            .help(w.help.clone());
+        eprintln!("warning: {}", visible(&p.to_string()));
     }
 }
 
-/// Every figure of impact for a loaded folder as of a day: the accepted
-/// mentees against the comparison group that `[evaluation] comparison`
-/// names. The cohort report and `trends` render this.
-pub fn evidence_for(folder: &Folder, as_of: NaiveDate) -> Result<Evidence> {
-    let (cohort, screened) = accepted(folder)?;
+/// Every figure of impact for a derived cohort: its members against the
+/// comparison group that `[evaluation] comparison` names.
+pub fn evidence_for(cohort: &Cohort<'_>) -> Result<Evidence> {
+    let folder = cohort.folder;
     let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
     let careers: Option<(String, Vec<Career>)> =
         staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
-    let members = evidence::members(&folder.program, &folder.sessions, cohort, as_of);
+    let members = evidence::members(cohort);
     let comparison = careers
         .as_ref()
         .map(|(file, staff)| Comparison { file, staff });
     let start = evidence::start_day(&folder.program, &folder.sessions);
-    let mut e = evidence::evidence(&members, comparison, start, as_of);
-    if !screened {
-        e.notes.insert(0, NOT_SCREENED.to_string());
+    let mut e = evidence::evidence(&members, &cohort.surveys, comparison, start, cohort.as_of);
+    if let Some(note) = cohort.roster_note() {
+        e.notes.insert(0, note.to_string());
     }
     Ok(e)
-}
-
-/// Today in the program's time zone.
-pub fn today(folder: &Folder) -> NaiveDate {
-    let tz = folder
-        .program
-        .program
-        .timezone
-        .parse::<chrono_tz::Tz>()
-        .unwrap_or(chrono_tz::UTC);
-    chrono::Utc::now().with_timezone(&tz).date_naive()
 }
 
 /// A note for a program whose meetings are not recorded.
 const UNTRACKED: &str = "[schedule] meetings is set, but no meeting's attendance is recorded yet, so no one is flagged for missing meetings; record meetings with `mentorkit attend`";
 
-/// A note for a folder not screened yet.
-pub const NOT_SCREENED: &str =
-    "no screening.yaml yet: every mentee is counted as accepted (run `mentorkit screen`)";
+/// One mentee's progress as `progress` prints it (its JSON keys are
+/// documented in the README): a view of the cohort's member facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressRow {
+    pub id: String,
+    pub name: String,
+    pub attendance: Attendance,
+    pub deliverables: Deliverables,
+    pub goals: GoalCounts,
+    pub latest_survey: Option<SurveySummary>,
+    pub last_meeting: Option<NaiveDate>,
+    pub left: Option<NaiveDate>,
+    /// Completed as it stands: recorded, else by the rule once the program
+    /// has ended; `null` while not known.
+    pub completed: Option<bool>,
+    pub at_risk: bool,
+    pub flags: Vec<Flag>,
+}
 
-/// The accepted mentees, by id: those `screening.yaml` accepts when it
-/// exists, every mentee otherwise; and whether it exists.
-pub fn accepted(folder: &Folder) -> Result<(Vec<(&str, &Participant)>, bool)> {
-    let mentees = folder.mentees().map(|(id, p)| (id.as_str(), p));
-    let Some(screening) = crate::store::load_screening(&folder.root)? else {
-        return Ok((mentees.collect(), false));
-    };
-    let accepted = mentees
-        .filter(|(id, _)| screening.outcome(id) == Some(crate::model::screening::Outcome::Accepted))
-        .collect();
-    Ok((accepted, true))
+impl ProgressRow {
+    fn of(m: &Member<'_>) -> ProgressRow {
+        ProgressRow {
+            id: m.id.to_string(),
+            name: m.person.name.clone(),
+            attendance: m.attendance,
+            deliverables: m.done_of_due(),
+            goals: m.goals,
+            latest_survey: m.latest_survey.clone(),
+            last_meeting: m.last_meeting,
+            left: m.left,
+            completed: m.completion.completed,
+            at_risk: m.at_risk(),
+            flags: m.flags.clone(),
+        }
+    }
 }
 
 const FLAT_KEYS: &[&str] = &[
@@ -123,6 +142,7 @@ const FLAT_KEYS: &[&str] = &[
     "latest_survey_mean",
     "last_meeting",
     "left",
+    "completed",
     "at_risk",
     "flags",
 ];
@@ -160,6 +180,8 @@ fn flat(rows: &[ProgressRow]) -> Table {
             s.and_then(|s| s.mean).map_or(Value::Null, round),
             date(r.last_meeting),
             date(r.left),
+            r.completed
+                .map_or(Value::Null, |c| json!(if c { "yes" } else { "no" })),
             json!(if r.at_risk { "yes" } else { "no" }),
             json!(
                 r.flags
@@ -174,15 +196,16 @@ fn flat(rows: &[ProgressRow]) -> Table {
 }
 
 /// The terminal view: one short line per mentee, then each flag in words.
-fn table(rows: &[ProgressRow], cohort: usize, screened: bool, as_of: NaiveDate) -> Result<String> {
-    let at_risk = rows.iter().filter(|r| r.at_risk).count();
+fn table(rows: &[ProgressRow], c: &Cohort<'_>) -> Result<String> {
+    let (cohort, as_of) = (c.members.len(), c.as_of);
+    let at_risk = c.members.iter().filter(|m| m.at_risk()).count();
     let mut out = match cohort {
         0 => format!("Progress as of {as_of}: no accepted mentees\n"),
         1 => format!("Progress as of {as_of}: 1 mentee, {at_risk} at risk\n"),
         n => format!("Progress as of {as_of}: {n} mentees, {at_risk} at risk\n"),
     };
-    if !screened {
-        out.push_str(&format!("Note: {NOT_SCREENED}\n"));
+    if let Some(note) = c.roster_note() {
+        out.push_str(&format!("Note: {note}\n"));
     }
     if cohort == 0 {
         return Ok(out);
@@ -267,6 +290,9 @@ fn risk_cell(r: &ProgressRow) -> String {
     let mut parts = Vec::new();
     if count("missed-in-a-row") > 0 {
         parts.push("missed sessions".to_string());
+    }
+    if count("low-attendance") > 0 {
+        parts.push("low attendance".to_string());
     }
     match count("goal-overdue") {
         0 => {}

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
-use crate::error::{Error, Problem, Result, nearest};
-use crate::metrics::CompletionCheck;
-use crate::render::records::from_model;
-use crate::render::{Cohort, Document, Format, OVERRIDES_DIR, Override, Renderer};
+use crate::cohort::Member;
+use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
+use crate::model::match_groups::from_model;
+use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
     Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
     write_atomic,
@@ -34,10 +34,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
-    let cohort = Cohort::new(&folder, screening.as_ref(), matches.as_ref());
+    let facts = ctx.cohort(&folder, screening.as_ref(), None);
+    let cohort = Reports::new(&facts, matches.as_ref());
     let docs = documents(&cohort, &args)?;
     if args.context {
         return print_context(&docs);
@@ -81,14 +82,14 @@ fn kind_word(kind: ReportKind) -> &'static str {
 }
 
 /// The documents of a folder for the requested kind and person.
-fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
+fn documents(cohort: &Reports<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
     let person = match &args.person {
         Some(id) => Some(known_person(cohort, id)?),
         None => None,
     };
     let people: Vec<&str> = match person {
         Some(id) => vec![id],
-        None => cohort.roster.clone(),
+        None => cohort.facts.roster(),
     };
     let docs = match args.kind {
         ReportKind::Cohort => cohort.cohort_report().map(|d| vec![d]),
@@ -96,59 +97,66 @@ fn documents(cohort: &Cohort<'_>, args: &ReportArgs) -> Result<Vec<Document>> {
         ReportKind::Resume => cohort.resumes(&people),
         ReportKind::Handouts => {
             if let Some(id) = person {
-                match cohort.completion.get(id) {
-                    Some(check) if check.completed => {}
-                    check => return Err(Error::Refused(no_certificate(id, check))),
+                match cohort.facts.member(id) {
+                    Some(m) if m.completion.is_completed() => {}
+                    m => {
+                        return Err(Error::NoCertificate {
+                            id: id.to_string(),
+                            why: no_certificate(id, m),
+                        });
+                    }
                 }
             }
             let completed: Vec<&str> = people
                 .into_iter()
-                .filter(|id| cohort.completion.get(id).is_some_and(|c| c.completed))
+                .filter(|id| {
+                    cohort
+                        .facts
+                        .member(id)
+                        .is_some_and(|m| m.completion.is_completed())
+                })
                 .collect();
             cohort.handouts(person.is_none(), &completed)
         }
         ReportKind::Trends => Ok(Vec::new()),
     };
-    docs.map_err(Error::Refused)
+    docs.map_err(Error::Bug)
 }
 
 /// The id as the folder has it, or a refusal naming the nearest id.
-fn known_person<'a>(cohort: &Cohort<'a>, id: &str) -> Result<&'a str> {
+fn known_person<'a>(cohort: &Reports<'a>, id: &str) -> Result<&'a str> {
     if let Some((known, _)) = cohort.folder.participants.get_key_value(id) {
         return Ok(known.as_str());
     }
-    let hint = match nearest(id, cohort.folder.participants.keys().map(String::as_str)) {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None => "; `mentorkit list` shows the ids".to_string(),
-    };
-    Err(Error::Refused(format!("no participant `{id}`{hint}")))
+    Err(Error::Unknown(Unknown::new(
+        Kind::Participant,
+        &[id],
+        cohort.folder.participants.keys().map(String::as_str),
+    )))
 }
 
 /// Why a person gets no certificate, in words.
-fn no_certificate(id: &str, check: Option<&CompletionCheck>) -> String {
-    let Some(check) = check else {
-        return format!("no certificate for `{id}`: they are not in the cohort");
+fn no_certificate(id: &str, m: Option<&Member<'_>>) -> String {
+    let Some(m) = m else {
+        return "they are not in the cohort".to_string();
     };
-    let mut why = Vec::new();
-    if !check.attendance_met {
-        let a = check.attendance;
-        why.push(format!(
-            "attended {} of {} workshops, and the rule asks for {}",
-            a.attended,
-            a.held,
-            crate::render::filters::percent(Some(check.min_attendance))
-        ));
+    let c = &m.completion;
+    match (c.basis, c.completed) {
+        (crate::cohort::Basis::Recorded, _) if c.rule.met => format!(
+            "their record has outcome.completed: false, though by the [completion] rule they completed; run `mentorkit outcome {id} --clear completed` to let the rule decide"
+        ),
+        (crate::cohort::Basis::Recorded, _) => format!(
+            "their record has outcome.completed: false, and the [completion] rule agrees ({})",
+            c.rule_words(&m.attendance)
+        ),
+        (_, None) => {
+            "the program has not ended, and their record has no outcome.completed".to_string()
+        }
+        _ => format!(
+            "not completed by the [completion] rule in program.toml ({})",
+            c.rule_words(&m.attendance)
+        ),
     }
-    for (name, status) in &check.missing {
-        why.push(match status {
-            Some(s) => format!("{name} is {s}"),
-            None => format!("{name} is not in their record"),
-        });
-    }
-    format!(
-        "no certificate for `{id}`: not completed by the [completion] rule in program.toml ({})",
-        why.join("; ")
-    )
 }
 
 /// Prints the contexts: one object for a single document, else an array.
@@ -157,8 +165,7 @@ fn print_context(docs: &[Document]) -> Result<()> {
         [one] => one.context.clone(),
         many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
     };
-    let mut text = serde_json::to_string_pretty(&value)
-        .map_err(|e| Error::Refused(format!("cannot write JSON: {e}")))?;
+    let mut text = serde_json::to_string_pretty(&value).map_err(Error::json)?;
     text.push('\n');
     crate::output::print_out(&text)
 }
@@ -200,20 +207,19 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
         listing.push('\n');
     }
     crate::output::print_out(&listing)?;
-    let n = rendered.len();
-    let files = if n == 1 { "file" } else { "files" };
+    let files = count(rendered.len(), "file", "files");
     if args.dry_run {
         eprintln!(
-            "would write {n} {files} in {}; nothing written",
-            shown(out).display()
+            "{}",
+            dry_run(&format!("write {files} in {}", shown(out).display()))
         );
     } else if unchanged > 0 {
         eprintln!(
-            "wrote {n} {files} in {} ({unchanged} unchanged)",
+            "wrote {files} in {} ({unchanged} unchanged)",
             shown(out).display()
         );
     } else {
-        eprintln!("wrote {n} {files} in {}", shown(out).display());
+        eprintln!("wrote {files} in {}", shown(out).display());
     }
     Ok(())
 }
@@ -255,7 +261,7 @@ fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
         for h in handles {
             unchanged += h
                 .join()
-                .map_err(|_| Error::Refused("a writing thread stopped unexpectedly".into()))??;
+                .map_err(|_| Error::Bug("a writing thread stopped unexpectedly".into()))??;
         }
         Ok(unchanged)
     })
@@ -331,18 +337,15 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         label: String,
         folder: Folder,
         screening: Option<crate::model::screening::Screening>,
-        matches: Option<crate::render::records::Matches>,
+        matches: Option<crate::model::match_groups::Matches>,
     }
     let mut loaded = Vec::new();
     for given in &args.folders {
         let dir = ctx.user_path(given);
         if !dir.join(PROGRAM_FILE).is_file() {
-            return Err(Error::Refused(format!(
-                "{}: no {PROGRAM_FILE} here; `report trends` takes program folders",
-                given.display()
-            )));
+            return Err(Error::NoProgram(Looked::Trends(given.clone())));
         }
-        let folder = Folder::load(&dir).map_err(|e| in_folder(given, e))?;
+        let folder = crate::store::load(&dir).map_err(|e| in_folder(given, e))?;
         let screening = load_screening(&dir).map_err(|e| in_folder(given, e))?;
         let matches = load_matches(&dir)
             .map_err(|e| in_folder(given, e))?
@@ -355,16 +358,16 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             matches,
         });
     }
-    let cohorts: Vec<(String, Cohort<'_>)> = loaded
+    let facts: Vec<crate::cohort::Cohort<'_>> = loaded
         .iter()
-        .map(|l| {
-            (
-                l.label.clone(),
-                Cohort::new(&l.folder, l.screening.as_ref(), l.matches.as_ref()),
-            )
-        })
+        .map(|l| ctx.cohort(&l.folder, l.screening.as_ref(), None))
         .collect();
-    let doc = crate::render::context::trends(&cohorts).map_err(Error::Refused)?;
+    let cohorts: Vec<(String, Reports<'_>)> = loaded
+        .iter()
+        .zip(&facts)
+        .map(|(l, f)| (l.label.clone(), Reports::new(f, l.matches.as_ref())))
+        .collect();
+    let doc = crate::render::context::trends(&cohorts).map_err(Error::Bug)?;
     if args.context {
         return print_context(&[doc]);
     }

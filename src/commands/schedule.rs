@@ -16,12 +16,12 @@ use chrono_tz::Tz;
 
 use super::Ctx;
 use crate::cli::{ScheduleAction, ScheduleArgs};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
-use crate::store::{Folder, Lock};
+use crate::store::{Folder, Lock, PROGRAM_FILE};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
+    let folder = crate::store::load(&root)?;
     let schedule = schedule_of(&folder)?;
     let zone = zone_of(&folder)?;
 
@@ -58,8 +58,9 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
 /// `[schedule]`, or a refusal that says what to add.
 fn schedule_of(folder: &Folder) -> Result<&Schedule> {
     folder.program.schedule.as_ref().ok_or_else(|| {
-        Error::Refused(
-            "program.toml has no [schedule]; add one with first, repeat, time and duration".into(),
+        Error::problem(
+            Problem::file(PROGRAM_FILE, "has no [schedule]")
+                .help("add one with first, repeat, time and duration"),
         )
     })
 }
@@ -68,8 +69,12 @@ fn schedule_of(folder: &Folder) -> Result<&Schedule> {
 pub(crate) fn zone_of(folder: &Folder) -> Result<Tz> {
     let name = &folder.program.program.timezone;
     name.parse::<Tz>().map_err(|_| {
-        Error::Refused(format!(
-            "program.toml: `{name}` is not an IANA time zone such as America/Chicago"
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "timezone",
+            None,
+            format!("`{name}` is not an IANA time zone such as America/Chicago"),
         ))
     })
 }
@@ -105,16 +110,23 @@ fn workshops(folder: &Folder, schedule: &Schedule, zone: Tz) -> Result<Plan> {
             facilitator: c.facilitator.clone(),
         })
         .collect();
-    plan_workshops(&recurrence, &defaults, &curriculum)
-        .map_err(|e| Error::Refused(format!("program.toml: [schedule] {e}")))
+    plan_workshops(&recurrence, &defaults, &curriculum).map_err(|e| {
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "repeat",
+            None,
+            format!("[schedule] {e}"),
+        ))
+    })
 }
 
 /// Tells what the layout came to, on stderr.
 fn say_plan(plan: &Plan) {
     match (plan.sessions.first(), plan.sessions.last()) {
         (Some(first), Some(last)) => eprintln!(
-            "{} workshop(s), {} to {}: {}",
-            plan.sessions.len(),
+            "{}, {} to {}: {}",
+            crate::error::count(plan.sessions.len(), "workshop", "workshops"),
             first.date,
             last.date,
             plan.end

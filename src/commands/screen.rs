@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         Some(Lock::acquire(&root)?)
     };
     let folder = load_for_screening(&root)?;
-    let (as_of, source) = screen::as_of(&folder.program, today());
+    let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));
     let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
     let rows = screen::funnel(&screening, &folder.participants);
     funnel_table(&rows).print(args.format)?;
@@ -48,7 +48,10 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         summary(&screening, &rows, as_of, source, args.dry_run)
     );
     if args.dry_run {
-        eprintln!("dry run: {SCREENING_FILE} not written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!("write {SCREENING_FILE}"))
+        );
     } else if write_screening(&root, &screening)? {
         eprintln!("wrote {SCREENING_FILE}");
     } else {
@@ -60,7 +63,7 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
 /// Loads the folder; problems with `screening.yaml` itself do not stop
 /// `screen`, which is about to write it again.
 fn load_for_screening(root: &Path) -> Result<Folder> {
-    let (folder, problems) = Folder::load_all(root)?;
+    let (folder, problems) = crate::store::load_all(root)?;
     let problems: Vec<_> = problems
         .into_iter()
         .filter(|p| p.file != Path::new(SCREENING_FILE))
@@ -69,15 +72,6 @@ fn load_for_screening(root: &Path) -> Result<Folder> {
         Some(f) if problems.is_empty() => Ok(f),
         _ => Err(Error::Invalid(problems)),
     }
-}
-
-/// Today's date, or `MENTORKIT_TODAY` (YYYY-MM-DD) when set, so that a run
-/// can be reproduced later.
-pub(crate) fn today() -> NaiveDate {
-    std::env::var("MENTORKIT_TODAY")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// The funnel as a table: a row per department, then the total.

@@ -27,10 +27,11 @@ pub fn run(ctx: &Ctx, args: SurveyArgs) -> Result<()> {
 fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     let name = args.name.trim().to_string();
     if !survey::is_key(&name) {
-        return Err(Error::Refused(format!(
-            "`{}` cannot be a survey name; use letters, digits, - and _, such as pre or post",
-            args.name
-        )));
+        return Err(Error::BadName {
+            what: "a survey name",
+            value: args.name.clone(),
+            rule: "use letters, digits, - and _, such as pre or post",
+        });
     }
     let map = read_map(&ctx.user_path(&args.map), &args.map)?;
     let scales = map.scales().map_err(|v| on_file(&args.map, v))?;
@@ -108,9 +109,9 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     let same = edits.len() - updated;
     let unmatched = rows.by_email.len() - matched.len() + rows.no_email.len();
     out.push_str(&format!(
-        "survey {name}: {} updated, {same} already up to date, {unmatched} {} not matched{}\n",
+        "survey {name}: {} updated, {same} already up to date, {} not matched{}\n",
         people(updated),
-        if unmatched == 1 { "row" } else { "rows" },
+        crate::error::count(unmatched, "row", "rows"),
         dry(args.dry_run)
     ));
     for w in &warnings {
@@ -150,7 +151,7 @@ fn read_map(path: &Path, shown: &Path) -> Result<SurveyMap> {
         {
             p.message = format!("unknown field `{field}`");
             p = match nearest(field, MAP_KEYS.iter().copied()) {
-                Some(near) => p.help(format!("did you mean `{near}`?")),
+                Some(near) => p.help(crate::error::did_you_mean(near)),
                 None => p.help(format!("a map has: {}", MAP_KEYS.join(", "))),
             };
         } else if let Some(rest) = message.strip_prefix("missing field `")

@@ -324,7 +324,12 @@ fn dry_run_shows_the_files_and_writes_nothing() {
             .starts_with("# participants/liam-o-brien.yaml (new)\nname: Liam O'Brien\n")
     );
     assert!(run.stdout.contains("# participants/mei-wong.yaml (new)\n"));
-    assert!(run.stderr.ends_with("dry run: nothing written\n"));
+    assert!(
+        run.stderr
+            .ends_with("dry run: would write 3 files; nothing written\n"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.exists("participants"));
 }
 

@@ -231,7 +231,7 @@ fn without_screening_every_mentee_is_matched_with_a_note() {
         .stderr_is(&format!(
             "{NOTE}one-to-one: 2 of 2 mentees matched with 2 of 2 mentors; total score 31
 optimal: no other matching scores more under these weights
-dry run: matches.yaml not written
+dry run: would write matches.yaml; nothing written
 "
         ))
         .absent("matches.yaml");
@@ -326,7 +326,7 @@ optimal: no other matching scores more under these weights
 unmatched:
   cy: no mentor shares a weekly slot
   dee: every mentor who shares a slot is full: pat, sam
-dry run: matches.yaml not written
+dry run: would write matches.yaml; nothing written
 "
         ),
         "{}",
@@ -489,7 +489,9 @@ changes:
         .args(["match", "--weights", "w.toml", "--compare"])
         .run()
         .code(1)
-        .stderr_has("error: w.toml: unknown weight `competncy`; did you mean `competency`?\n");
+        .stderr_has(
+            "error: w.toml: unknown weight `competncy`\n  = help: did you mean `competency`?\n",
+        );
 }
 
 #[test]
@@ -560,7 +562,7 @@ fn explain_a_mentor_lists_their_mentees_and_who_went_elsewhere() {
         .run()
         .ok()
         .stdout_is(
-            "pat has 1 mentee(s): score 17
+            "pat has 1 mentee: score 17
   ana                        17  competency 10, cross_department 3, availability 2, modality 2
 next best:
   bo                          7  with sam (14)

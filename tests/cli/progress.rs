@@ -22,17 +22,18 @@ const ROWS_TABLE: &str = "\
 Progress as of 2020-04-20: 5 mentees, 2 at risk
 
  id    attendance        deliverables   goals                   survey     at risk
-───── ───────────────── ────────────── ─────────────────────── ────────── ─────────────────────────────
+───── ───────────────── ────────────── ─────────────────────── ────────── ─────────────────────────────────────────────
  ann   4/4               2/2            1 done, 1 in progress   post 3.5
  ben   3/4               1/2            1 in progress           post 3.0   goal overdue, no meeting
  cat   4/4               2/2            —                       post 4.0
- dan   1/4               0/2            1 not started           pre 1.5    missed sessions, no meeting
+ dan   1/4               0/2            1 not started           pre 1.5    missed sessions, low attendance, no meeting
  eve   3/4 (1 excused)   1/2            1 dropped               post 4.5
 
 At risk:
   ben: goal 1 \"Shadow the branch manager\" was due 2020-03-31 and is in-progress
   ben: no meeting with their mentor since 2020-03-10 (last met 2020-02-15; [schedule] meetings = \"FREQ=WEEKLY;INTERVAL=4\")
   dan: missed the last 3 sessions in a row (since 2020-02-11)
+  dan: attended 1 of 4 workshops (25%), below the 75% the [completion] rule asks for
   dan: no meeting with their mentor since 2020-03-10 (no meeting recorded yet; [schedule] meetings = \"FREQ=WEEKLY;INTERVAL=4\")
 ";
 
@@ -42,7 +43,8 @@ fn rows_as_of_a_day_match_the_hand_count() {
     // dan came only to the first; eve was excused on 02-11.
     // Due: plan (its workshop 02-11) and resume (03-10).
     // ben's goal was due 03-31; the last closed meeting period began 03-10,
-    // and only ann, cat and eve met after it; dan missed 02-11, 03-10, 04-14.
+    // and only ann, cat and eve met after it; dan missed 02-11, 03-10, 04-14,
+    // so his 25% is also below the 75% the completion rule asks for.
     cohort()
         .args(["progress", "--as-of", "2020-04-20"])
         .run()
@@ -80,7 +82,9 @@ fn json_rows_have_stable_keys_and_the_same_figures() {
     assert_eq!(dan["latest_survey"]["name"], "pre");
     assert_eq!(dan["latest_survey"]["mean"], 1.5);
     assert_eq!(dan["flags"][0]["kind"], "missed-in-a-row");
-    assert_eq!(dan["flags"][1]["kind"], "no-meeting");
+    assert_eq!(dan["flags"][1]["kind"], "low-attendance");
+    assert_eq!(dan["flags"][2]["kind"], "no-meeting");
+    assert_eq!(dan["completed"], false, "as recorded");
     assert_eq!(rows[0]["last_meeting"], "2020-03-20");
 }
 
@@ -91,9 +95,9 @@ fn csv_of_the_mentees_at_risk() {
         .run()
         .ok()
         .stdout_is(
-            "id,name,attended,held,excused,missed,attendance_rate,deliverables_done,deliverables_due,deliverables_overdue,goals_not_started,goals_in_progress,goals_done,goals_dropped,latest_survey,latest_survey_mean,last_meeting,left,at_risk,flags
-ben,Ben Burns,3,4,0,1,0.75,1,2,resume,0,1,0,0,post,3.0,2020-02-15,,yes,\"goal 1 \"\"Shadow the branch manager\"\" was due 2020-03-31 and is in-progress; no meeting with their mentor since 2020-03-10 (last met 2020-02-15; [schedule] meetings = \"\"FREQ=WEEKLY;INTERVAL=4\"\")\"
-dan,Dan Diaz,1,4,0,3,0.25,0,2,plan; resume,1,0,0,0,pre,1.5,,,yes,\"missed the last 3 sessions in a row (since 2020-02-11); no meeting with their mentor since 2020-03-10 (no meeting recorded yet; [schedule] meetings = \"\"FREQ=WEEKLY;INTERVAL=4\"\")\"
+            "id,name,attended,held,excused,missed,attendance_rate,deliverables_done,deliverables_due,deliverables_overdue,goals_not_started,goals_in_progress,goals_done,goals_dropped,latest_survey,latest_survey_mean,last_meeting,left,completed,at_risk,flags
+ben,Ben Burns,3,4,0,1,0.75,1,2,resume,0,1,0,0,post,3.0,2020-02-15,,yes,yes,\"goal 1 \"\"Shadow the branch manager\"\" was due 2020-03-31 and is in-progress; no meeting with their mentor since 2020-03-10 (last met 2020-02-15; [schedule] meetings = \"\"FREQ=WEEKLY;INTERVAL=4\"\")\"
+dan,Dan Diaz,1,4,0,3,0.25,0,2,plan; resume,1,0,0,0,pre,1.5,,,no,yes,\"missed the last 3 sessions in a row (since 2020-02-11); attended 1 of 4 workshops (25%), below the 75% the [completion] rule asks for; no meeting with their mentor since 2020-03-10 (no meeting recorded yet; [schedule] meetings = \"\"FREQ=WEEKLY;INTERVAL=4\"\")\"
 ",
         );
 }

@@ -97,7 +97,7 @@ fn the_funnel_as_json_and_csv() {
     assert!(!run.exists("screening.yaml"));
     assert!(
         run.stderr
-            .ends_with("dry run: screening.yaml not written\n")
+            .ends_with("dry run: would write screening.yaml; nothing written\n")
     );
     Test::example("career-development")
         .args(["screen", "--format", "csv", "--dry-run"])
@@ -268,7 +268,7 @@ fn as_of_falls_back_to_the_start_then_today() {
     .args(["screen", "--dry-run"])
     .run()
     .ok()
-    .stderr_is("years of service counted to 2016-01-15 (the program's start; set as_of in [eligibility] to change it)\naccepted:\n  al\n1 applied → 1 eligible → 1 accepted\ndry run: screening.yaml not written\n");
+    .stderr_is("years of service counted to 2016-01-15 (the program's start; set as_of in [eligibility] to change it)\naccepted:\n  al\n1 applied → 1 eligible → 1 accepted\ndry run: would write screening.yaml; nothing written\n");
     people(Test::new().file(
         "program.toml",
         "[program]\nname = \"T\"\n[eligibility]\nmin_years_of_service = 1\n",
@@ -277,7 +277,7 @@ fn as_of_falls_back_to_the_start_then_today() {
     .args(["screen", "--dry-run"])
     .run()
     .ok()
-    .stderr_is("years of service counted to 2016-01-14 (today; set as_of in [eligibility] to fix it)\nineligible:\n  al: 0.9 years of service, 1 required\n1 applied → 0 eligible → 0 accepted\ndry run: screening.yaml not written\n");
+    .stderr_is("years of service counted to 2016-01-14 (today; set as_of in [eligibility] to fix it)\nineligible:\n  al: 0.9 years of service, 1 required\n1 applied → 0 eligible → 0 accepted\ndry run: would write screening.yaml; nothing written\n");
 }
 
 #[test]

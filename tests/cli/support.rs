@@ -143,6 +143,18 @@ impl Test {
 }
 
 impl Run {
+    /// A second command on the same folder, after this one: the folder as
+    /// this run left it, no arguments yet.
+    pub(crate) fn then(self) -> Test {
+        Test {
+            tmp: self.tmp,
+            args: Vec::new(),
+            stdin: None,
+            env: Vec::new(),
+            cwd: None,
+        }
+    }
+
     /// Asserts the exit status, showing the output when it differs.
     pub(crate) fn code(self, want: i32) -> Run {
         assert_eq!(

@@ -69,8 +69,8 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     } else {
         Some(Lock::acquire(&root)?)
     };
-    let folder = Folder::load(&root)?;
-    let today = crate::commands::screen::today();
+    let folder = crate::store::load(&root)?;
+    let today = ctx.today(&folder.program);
     let (mut changes, mut bad) = plan(&folder, &export, today);
     bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
@@ -92,7 +92,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
                 ))?;
             }
         }
-        eprintln!("dry run: nothing written");
+        eprintln!(
+            "{}",
+            crate::error::dry_run(&format!(
+                "write {}",
+                crate::error::count(changes.len(), "file", "files")
+            ))
+        );
         return Ok(());
     }
     for c in &changes {
@@ -114,9 +120,9 @@ fn read_export(map_path: &Path, csv_path: &Path) -> Result<Export> {
     })?;
     let name = csv_path.display().to_string();
     let Some((header, data)) = records.split_first() else {
-        return Err(Error::Refused(format!(
-            "{name} is empty: a form export starts with a row of column titles"
-        )));
+        return Err(Error::EmptyExport {
+            file: name.to_string(),
+        });
     };
     let bound = map
         .bind(map_path, &header.cells, &name)
@@ -328,6 +334,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
 fn as_problem(id: &str, e: Error) -> Problem {
     match e {
         Error::Invalid(mut ps) if !ps.is_empty() => ps.remove(0),
+        Error::Edit { file, why } => Problem::file(file, why.to_string()),
         other => Problem::file(
             PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml")),
             other.to_string(),
@@ -356,7 +363,7 @@ fn check_after(
     }
     let mut problems = Vec::new();
     let mut by_row: BTreeMap<usize, Vec<Problem>> = BTreeMap::new();
-    for mut p in after.problems() {
+    for mut p in crate::store::problems(&after) {
         if let Some(row) = row_of.get(&p.file) {
             p.message = format!("{} (from row {row} of {csv_name})", p.message);
             by_row.entry(*row).or_default().push(p.clone());
@@ -424,8 +431,8 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
         }
     }
     let mut line = format!(
-        "{rows} {}: {added} added, {updated} updated, {unchanged} unchanged",
-        if rows == 1 { "row" } else { "rows" }
+        "{}: {added} added, {updated} updated, {unchanged} unchanged",
+        crate::error::count(rows, "row", "rows")
     );
     if !bad.is_empty() {
         let skipped: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::error::{Error, Result, nearest};
-use crate::matching::plan::{Arrangement, Plan};
+use crate::error::{Error, Problem, Result, suggestion};
+use crate::matching::plan::Plan;
 use crate::model::Weights;
 use crate::model::matches::Parts;
 
@@ -14,20 +14,19 @@ use crate::model::matches::Parts;
 /// under that table, under `[weights]`, or at the top of the file; a key left
 /// out keeps its value from program.toml.
 pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
-    let shown = path.display();
+    let bad = |message: String| Error::problem(Problem::file(path, message));
     let text =
         std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading the weights", e))?;
-    let doc: toml::Table =
-        toml::from_str(&text).map_err(|e| Error::Refused(format!("{shown}: {}", e.message())))?;
+    let doc: toml::Table = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
     let table = match (doc.get("matching"), doc.get("weights")) {
         (Some(m), _) => m.get("weights").and_then(|w| w.as_table()),
         (None, Some(w)) => w.as_table(),
         (None, None) => Some(&doc),
     };
     let Some(table) = table else {
-        return Err(Error::Refused(format!(
-            "{shown}: no weights; write `competency = 10` and the like under [matching.weights]"
-        )));
+        return Err(bad(
+            "no weights; write `competency = 10` and the like under [matching.weights]".into(),
+        ));
     };
     let mut w = base;
     for (key, value) in table {
@@ -38,22 +37,17 @@ pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
             "modality" => &mut w.modality,
             "preference" => &mut w.preference,
             _ => {
-                let near = nearest(key, Parts::NAMES)
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
-                return Err(Error::Refused(format!(
-                    "{shown}: unknown weight `{key}`{near}"
-                )));
+                let p = Problem::file(path, format!("unknown weight `{key}`")).field(key.as_str());
+                return Err(Error::problem(match suggestion(key, Parts::NAMES) {
+                    Some(hint) => p.help(hint),
+                    None => p.help(format!("the weights are: {}", Parts::NAMES.join(", "))),
+                }));
             }
         };
         *slot = value
             .as_integer()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| {
-                Error::Refused(format!(
-                    "{shown}: `{key}` must be a whole number, 0 or more"
-                ))
-            })?;
+            .ok_or_else(|| bad(format!("`{key}` must be a whole number, 0 or more")))?;
     }
     Ok(w)
 }
@@ -137,36 +131,4 @@ fn partners(plan: &Plan<'_>) -> BTreeMap<String, String> {
         }
     }
     out
-}
-
-impl Plan<'_> {
-    /// The total score of another arrangement of the same people under this
-    /// plan's weights.
-    fn score_of(&self, arr: &Arrangement) -> i64 {
-        let c = &self.cohort;
-        match arr {
-            Arrangement::Mentors { mentor_of, .. } => mentor_of
-                .iter()
-                .enumerate()
-                .filter_map(|(m, t)| t.and_then(|t| c.mentor_pair(m, t).ok()))
-                .map(|p| p.total())
-                .sum(),
-            Arrangement::Peers { partner } => partner
-                .iter()
-                .enumerate()
-                .filter_map(|(a, b)| b.filter(|&b| a < b).and_then(|b| c.peer_pair(a, b).ok()))
-                .map(|p| p.total())
-                .sum(),
-            Arrangement::Circles { circles } => circles
-                .iter()
-                .flat_map(|(_, m)| {
-                    m.iter()
-                        .enumerate()
-                        .flat_map(move |(i, &a)| m[i + 1..].iter().map(move |&b| (a, b)))
-                })
-                .filter_map(|(a, b)| c.peer_pair(a, b).ok())
-                .map(|p| p.total())
-                .sum(),
-        }
-    }
 }

@@ -1,22 +1,20 @@
 //! `mentorkit progress --evidence`: the figures of `evidence` as a table for
 //! people, JSON (the `Evidence` struct) or one flat CSV.
 
-use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::Format;
+use crate::cohort::Cohort;
 use crate::error::{Error, Result};
 use crate::evidence::{Evidence, Figure, Proportion, one_decimal, percent, signed, times};
 use crate::output::{Table, print_out};
-use crate::store::Folder;
 
 /// Prints the evidence for the folder as of a day.
-pub(super) fn run(folder: &Folder, as_of: NaiveDate, format: Format) -> Result<()> {
-    let e = super::evidence_for(folder, as_of)?;
+pub(super) fn run(cohort: &Cohort<'_>, format: Format) -> Result<()> {
+    let e = super::evidence_for(cohort)?;
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&e)
-                .map_err(|err| Error::Refused(format!("cannot write JSON: {err}")))?;
+            let mut s = serde_json::to_string_pretty(&e).map_err(Error::json)?;
             s.push('\n');
             print_out(&s)
         }

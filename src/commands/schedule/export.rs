@@ -9,7 +9,7 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, count, dry_run as dry_run_words};
 use crate::ics::sequence::{FILE_NAME, SequenceState};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
@@ -30,7 +30,8 @@ pub(super) fn write(
     let info = info(folder, sessions, zone);
     let state_path = folder.root.join(FILE_NAME);
     let previous = match read_text(&state_path, Path::new(FILE_NAME), 1 << 24) {
-        Ok(text) => SequenceState::parse(&text).map_err(|e| Error::Refused(e.to_string()))?,
+        Ok(text) => SequenceState::parse(&text)
+            .map_err(|e| Error::problem(Problem::file(FILE_NAME, e.to_string())))?,
         Err(_) if !state_path.exists() => SequenceState::default(),
         Err(problem) => return Err(Error::problem(problem)),
     };
@@ -53,8 +54,11 @@ pub(super) fn write(
     };
     if dry_run {
         eprintln!(
-            "would write {shown}: {} event(s), {changed} new or changed",
-            events.len()
+            "{}",
+            dry_run_words(&format!(
+                "write {shown}: {}, {changed} new or changed",
+                count(events.len(), "event", "events")
+            ))
         );
         return Ok(());
     }
@@ -67,8 +71,8 @@ pub(super) fn write(
         write_generated(&state_path, &out.state.render())?;
     }
     eprintln!(
-        "wrote {shown}: {} event(s), {changed} new or changed",
-        events.len()
+        "wrote {shown}: {}, {changed} new or changed",
+        count(events.len(), "event", "events")
     );
     Ok(())
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::Result;
+use crate::error::{Result, count};
 use crate::model::{Session, SessionKind};
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::{Folder, write_atomic};
@@ -59,7 +59,7 @@ pub(super) fn lay_out(
         if dry_run { "dry run: " } else { "" },
         wanted.len() - created - completed,
         if kept > 0 {
-            format!(", {kept} edited value(s) kept")
+            format!(", {} kept", count(kept, "edited value", "edited values"))
         } else {
             String::new()
         }

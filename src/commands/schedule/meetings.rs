@@ -7,13 +7,15 @@
 //! peers), `mentees` or `members`, and optionally `slot`, `modality`,
 //! `online` and `location`.
 
+use std::path::Path;
+
 use chrono_tz::Tz;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, count};
 use crate::model::{Minutes, Modality, Schedule, Session, SessionKind, Slot};
 use crate::schedule::meetings::{Cadence, MeetingGroup, plan_meetings};
 use crate::schedule::slots::{Availability, DayPart, Side, shared_slot};
-use crate::store::Folder;
+use crate::store::{Folder, PROGRAM_FILE};
 
 /// The cadence when `[schedule] meetings` is not set: every other week.
 pub(crate) const DEFAULT_CADENCE: &str = "FREQ=WEEKLY;INTERVAL=2";
@@ -52,15 +54,20 @@ pub(super) fn plan(
     schedule: &Schedule,
     zone: Tz,
 ) -> Result<Vec<(String, Session)>> {
-    let matches = crate::store::load_matches(&folder.root)?.ok_or_else(|| {
-        Error::Refused(format!(
-            "--meetings needs {MATCHES}; run `mentorkit match` first"
-        ))
+    let matches = crate::store::load_matches(&folder.root)?.ok_or(Error::Needs {
+        noun: "matches",
+        file: MATCHES,
+        by: Some("--meetings"),
+        run: "mentorkit match",
     })?;
     let entries = entries(&matches);
     let ends = folder.program.program.ends.ok_or_else(|| {
-        Error::Refused(
-            "program.toml: [program] has no `ends`; meetings need the program's last day".into(),
+        Error::problem(
+            Problem::file(
+                PROGRAM_FILE,
+                "[program] has no `ends`; meetings need the program's last day",
+            )
+            .field("ends"),
         )
     })?;
     let mut groups = Vec::new();
@@ -81,12 +88,19 @@ pub(super) fn plan(
         skip: schedule.skip.clone(),
         starts: DayPart::ALL.map(DayPart::default_start),
     };
-    let planned = plan_meetings(&cadence, &groups)
-        .map_err(|e| Error::Refused(format!("program.toml: [schedule] meetings: {e}")))?;
+    let planned = plan_meetings(&cadence, &groups).map_err(|e| {
+        Error::problem(crate::store::problem_at(
+            folder,
+            Path::new(PROGRAM_FILE),
+            "meetings",
+            None,
+            format!("[schedule] meetings: {e}"),
+        ))
+    })?;
     eprintln!(
-        "{} meeting(s) for {} match(es), {} to {}",
-        planned.len(),
-        groups.len(),
+        "{} for {}, {} to {}",
+        count(planned.len(), "meeting", "meetings"),
+        count(groups.len(), "match", "matches"),
         cadence.from,
         ends
     );
@@ -120,9 +134,10 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
     let mut names = Vec::new();
     for id in &members {
         let p = folder.participants.get(*id).ok_or_else(|| {
-            Error::Refused(format!(
-                "{MATCHES}: `{id}` is not a participant; run `mentorkit match` again"
-            ))
+            Error::problem(
+                Problem::file(MATCHES, format!("`{id}` is not a participant"))
+                    .help("the folder changed since matching; run `mentorkit match` again"),
+            )
         })?;
         names.push(p.name.clone());
         people.push((
@@ -143,7 +158,7 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
     let slot = match &entry.slot {
         Some(text) => Some(
             text.parse::<Slot>()
-                .map_err(|e| Error::Refused(format!("{MATCHES}: {e}")))?,
+                .map_err(|e| Error::problem(Problem::file(MATCHES, e).field("slot")))?,
         ),
         None => shared_slot(&availability),
     };

@@ -11,12 +11,12 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use crate::cli::SuggestArgs;
+use crate::cohort::Cohort;
 use crate::commands::Ctx;
-use crate::error::{Error, Result, nearest};
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Role;
 use crate::output::Table;
 use crate::schedule::slots::{Availability, Side, rank_slots};
-use crate::store::Folder;
 
 /// The JSON keys of `schedule suggest`, in order (documented in the README).
 pub(crate) const SUGGEST_KEYS: &[&str] = &[
@@ -30,8 +30,11 @@ pub(crate) const SUGGEST_KEYS: &[&str] = &[
 
 /// Runs `schedule suggest`.
 pub(super) fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
-    let folder = Folder::load(&ctx.root()?)?;
-    let people = who(&folder, &args.for_ids)?;
+    let root = ctx.root()?;
+    let folder = crate::store::load(&root)?;
+    let screening = crate::store::load_screening(&root)?;
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
+    let people = who(&cohort, &args.for_ids)?;
     table(&people).print(args.format)
 }
 
@@ -52,31 +55,27 @@ pub(crate) fn table(people: &[Availability]) -> Table {
 }
 
 /// Whose availability counts.
-fn who(folder: &Folder, for_ids: &[String]) -> Result<Vec<Availability>> {
+fn who(cohort: &Cohort<'_>, for_ids: &[String]) -> Result<Vec<Availability>> {
+    let folder = cohort.folder;
     let ids: Vec<String> = if for_ids.is_empty() {
-        let (mentees, screened) = crate::commands::progress::accepted(folder)?;
-        if !screened {
-            eprintln!("note: {}", crate::commands::progress::NOT_SCREENED);
+        if let Some(note) = cohort.roster_note() {
+            eprintln!("note: {note}");
         }
-        let mut ids: Vec<String> = mentees.iter().map(|(id, _)| (*id).to_owned()).collect();
+        let mut ids: Vec<String> = cohort.roster().iter().map(|id| (*id).to_owned()).collect();
         ids.extend(folder.mentors().map(|(id, _)| id.clone()));
         ids.sort();
         ids
     } else {
-        let unknown: Vec<String> = for_ids
+        let unknown: Vec<&str> = for_ids
             .iter()
             .filter(|id| !folder.participants.contains_key(*id))
-            .map(
-                |id| match nearest(id, folder.participants.keys().map(String::as_str)) {
-                    Some(near) => format!("`{id}` (did you mean `{near}`?)"),
-                    None => format!("`{id}`"),
-                },
-            )
+            .map(String::as_str)
             .collect();
         if !unknown.is_empty() {
-            return Err(Error::Refused(format!(
-                "no participant {}; see `mentorkit list participants`",
-                unknown.join(", ")
+            return Err(Error::Unknown(Unknown::new(
+                Kind::Participant,
+                &unknown,
+                folder.participants.keys().map(String::as_str),
             )));
         }
         let unique: BTreeSet<&String> = for_ids.iter().collect();

@@ -1,0 +1,100 @@
+//! The records of a program folder as serde types, and the folder itself as
+//! values once loaded. Each type denies unknown fields; rules that span fields
+//! or files live in the store's validation. Nothing here touches the disk.
+
+mod career;
+pub mod error;
+mod folder;
+pub mod match_groups;
+pub mod matches;
+pub mod outcome_rules;
+pub mod participant;
+pub mod program;
+pub mod recurrence;
+pub mod screening;
+pub mod session;
+pub mod table;
+pub mod values;
+
+pub use career::Career;
+pub use folder::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
+pub use participant::{
+    Assessment, Education, Experience, Outcome, Override, Participant, SmartGoal, Swot, Testimonial,
+};
+pub use program::{
+    Completion, Curriculum, DeliverableRule, Eligibility, Evaluation, Matching, Program,
+    ProgramFile, Schedule, Weights,
+};
+pub use session::Session;
+pub use values::{
+    ClockTime, DeliverableStatus, GoalStatus, MatchMode, Minutes, Modality, OverrideDecision,
+    ProgramKind, Role, SessionKind, Slot, Text, Waitlist,
+};
+
+/// Whether `id` follows the id rule: lowercase ASCII letters, digits and
+/// single dashes, not starting or ending with a dash.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Makes an id from a name: `Ana Ruiz` → `ana-ruiz`, accents folded.
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_ascii_lowercase();
+    let mut out = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(60);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        for ok in ["ana-ruiz", "ana-ruiz-2", "a", "2016-01-12-smart-goals"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in [
+            "../x",
+            "Bad..Name",
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "Ana",
+            "a_b",
+            "a.b",
+            "a/b",
+        ] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Ana Ruiz"), "ana-ruiz");
+        assert_eq!(slug("  José  Núñez-García "), "jose-nunez-garcia");
+        assert_eq!(slug("O'Brien, Liam"), "o-brien-liam");
+        assert_eq!(slug("李小龍"), "li-xiao-long");
+    }
+}

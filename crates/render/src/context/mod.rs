@@ -1,0 +1,163 @@
+//! What each template sees: the records turned into plain, printable values.
+//! Pure: a loaded folder (and the screening and matches, when there are any)
+//! in, documents out, each with the JSON context its template renders and
+//! `report --context` prints. Lists are arrays in a stable order; maps have
+//! fixed keys; missing values are `null`, never left out, so a template can
+//! test any key. Nothing here reads a file, and nothing people keep private
+//! (testimonials without consent, overrides, journals) is ever put in.
+
+mod cohort;
+mod people;
+mod sessions;
+mod trends;
+
+use serde::Serialize;
+
+use crate::logic::cohort::Cohort;
+use crate::model::match_groups::Matches;
+use crate::model::{Folder, Participant};
+
+pub use trends::trends;
+
+/// One document to render: which template, where it goes, what it sees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The template's name without extension, e.g. `career-plan`.
+    pub template: &'static str,
+    /// The output path under the out folder, without extension, e.g.
+    /// `career-plans/maria-gonzalez`.
+    pub name: String,
+    /// The context the template sees.
+    pub context: serde_json::Value,
+}
+
+impl Document {
+    fn new(
+        template: &'static str,
+        name: String,
+        context: impl Serialize,
+    ) -> Result<Document, String> {
+        let context = serde_json::to_value(context)
+            .map_err(|e| format!("cannot build the context of {name}: {e}"))?;
+        Ok(Document {
+            template,
+            name,
+            context,
+        })
+    }
+}
+
+/// Where the documents' contexts start: the template and the output name.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    /// The template, e.g. `career-plan`.
+    pub kind: &'static str,
+    /// The output path without extension, e.g. `career-plans/maria-gonzalez`.
+    pub name: String,
+}
+
+/// `[program]`, as the templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramCtx {
+    pub name: String,
+    pub organization: Option<String>,
+    pub kind: Option<&'static str>,
+    pub starts: Option<String>,
+    pub ends: Option<String>,
+    pub timezone: String,
+}
+
+impl ProgramCtx {
+    fn of(folder: &Folder) -> ProgramCtx {
+        let p = &folder.program.program;
+        ProgramCtx {
+            name: p.name.clone(),
+            organization: p.organization.clone(),
+            kind: p.kind.map(|k| k.as_str()),
+            starts: p.starts.map(|d| d.to_string()),
+            ends: p.ends.map(|d| d.to_string()),
+            timezone: p.timezone.clone(),
+        }
+    }
+}
+
+/// A person named in another record: id and name.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PersonRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// The documents of one folder: the cohort's facts, derived once by the
+/// logic, and the matches. Every document reads its figures from `facts`.
+#[derive(Debug)]
+pub struct Reports<'a> {
+    pub facts: &'a Cohort<'a>,
+    pub folder: &'a Folder,
+    pub matches: Option<&'a Matches>,
+}
+
+impl<'a> Reports<'a> {
+    /// The documents of a derived cohort.
+    pub fn new(facts: &'a Cohort<'a>, matches: Option<&'a Matches>) -> Reports<'a> {
+        Reports {
+            facts,
+            folder: facts.folder,
+            matches,
+        }
+    }
+
+    /// The roster's records, by id.
+    pub fn members(&self) -> impl Iterator<Item = (&'a str, &'a Participant)> + '_ {
+        self.facts.members.iter().map(|m| (m.id, m.person))
+    }
+
+    /// Id and name of a person; the id alone when nobody has it.
+    pub fn person_ref(&self, id: &str) -> PersonRef {
+        PersonRef {
+            id: id.to_string(),
+            name: self
+                .folder
+                .participants
+                .get(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        }
+    }
+
+    fn program(&self) -> ProgramCtx {
+        ProgramCtx::of(self.folder)
+    }
+
+    /// The cohort report.
+    pub fn cohort_report(&self) -> Result<Document, String> {
+        cohort::document(self)
+    }
+
+    /// A career plan per person in `ids`.
+    pub fn career_plans(&self, ids: &[&str]) -> Result<Vec<Document>, String> {
+        people::career_plans(self, ids)
+    }
+
+    /// A resume skeleton per person in `ids`.
+    pub fn resumes(&self, ids: &[&str]) -> Result<Vec<Document>, String> {
+        people::resumes(self, ids)
+    }
+
+    /// Agendas and sign-in sheets for every session, and a certificate per
+    /// person in `certificates` (each must have completed).
+    pub fn handouts(&self, sessions: bool, certificates: &[&str]) -> Result<Vec<Document>, String> {
+        let mut docs = Vec::new();
+        if sessions {
+            docs.extend(sessions::handouts(self)?);
+        }
+        docs.extend(people::certificates(self, certificates)?);
+        Ok(docs)
+    }
+}
+
+/// Sorts people by name as a reader looks them up (accents folded, case
+/// ignored), then by id.
+pub fn by_name(a: &PersonRef, b: &PersonRef) -> std::cmp::Ordering {
+    let key = |p: &PersonRef| deunicode::deunicode(&p.name).to_lowercase();
+    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+}

@@ -1,0 +1,109 @@
+//! The program folder on disk: finding it, loading and validating every file,
+//! and writing safely (atomic replace, a folder lock, in-place YAML edits).
+//! It knows the records (the model crate), never the logic; only this crate
+//! and the binary's commands touch the file system.
+
+use mentorkit_model as model;
+use mentorkit_model::error;
+
+pub mod comparison;
+mod diag;
+pub mod edit;
+mod emit;
+mod load;
+mod lock;
+pub mod matches;
+pub mod screening;
+mod validate;
+mod write;
+
+#[cfg(test)]
+mod fuzz;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Looked, Problem, Result};
+pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
+
+pub use diag::locate;
+pub use emit::participant_yaml;
+pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
+pub use lock::Lock;
+pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
+pub use validate::check_rrule;
+pub use write::{GENERATED_HEADER, write_atomic, write_generated};
+
+/// Loads and validates the folder; any problem is an error listing them all.
+pub fn load(root: &Path) -> Result<Folder> {
+    let (folder, problems) = load_all(root)?;
+    match folder {
+        Some(f) if problems.is_empty() => Ok(f),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+/// Loads what can be loaded and returns every problem found; `None` when
+/// `program.toml` itself cannot be read.
+pub fn load_all(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
+    let (loaded, mut problems) = load::load(root)?;
+    let Some(folder) = loaded else {
+        problems.sort();
+        return Ok((None, problems));
+    };
+    problems.extend(validate::validate(&folder));
+    problems.sort();
+    problems.dedup();
+    Ok((Some(folder), problems))
+}
+
+/// The cross-field and cross-file problems of the folder as it is in
+/// memory: a command that changed records checks them before writing.
+pub fn problems(folder: &Folder) -> Vec<Problem> {
+    let mut problems = validate::validate(folder);
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
+/// A problem placed at `key` (and `value` after it) in a loaded record.
+pub fn problem_at(
+    folder: &Folder,
+    rel: &Path,
+    key: &str,
+    value: Option<&str>,
+    message: impl Into<String>,
+) -> Problem {
+    let p = Problem::file(rel, message).field(key);
+    match folder
+        .sources
+        .get(rel)
+        .and_then(|text| locate(text, key, value).map(|(l, c)| (text, l, c)))
+    {
+        Some((text, line, col)) => p.at(text, line, col),
+        None => p,
+    }
+}
+
+/// Finds the program folder: `dir` itself when given (it must hold
+/// `program.toml`), else the nearest folder upwards from the current one.
+pub fn find_root(dir: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = dir {
+        if dir.join(PROGRAM_FILE).is_file() {
+            return Ok(dir.to_path_buf());
+        }
+        return Err(Error::NoProgram(Looked::Here(dir.to_path_buf())));
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| Error::io(".", "reading the current folder", e))?;
+    let mut here = cwd.as_path();
+    loop {
+        if here.join(PROGRAM_FILE).is_file() {
+            return Ok(here.to_path_buf());
+        }
+        match here.parent() {
+            Some(parent) => here = parent,
+            None => return Err(Error::NoProgram(Looked::Upwards(cwd))),
+        }
+    }
+}

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::attendance::{Edit, Mark, Roll, record};
 use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
+use crate::output::say;
 use crate::store::edit::YamlDoc;
 use crate::store::{Folder, Lock, write_atomic};
 
@@ -43,7 +44,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let edits = record(&roll, &args.ids, mark);
     let rel = super::schedule::rel_path(id);
     if edits.is_empty() {
-        eprintln!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
+        say!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
         return Ok(());
     }
     let text = folder.sources.get(&rel).cloned().unwrap_or_default();
@@ -65,7 +66,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
             Edit::Remove { .. } => None,
         })
         .collect();
-    eprintln!(
+    say!(
         "{}: {}recorded {mark}: {}",
         rel.display(),
         if args.dry_run { "would have " } else { "" },

@@ -13,6 +13,9 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let root = ctx.root()?;
     let (folder, mut problems) = crate::store::load_all(&root)?;
     if let Some(folder) = &folder {
+        problems.extend(crate::store::screening_problems(folder));
+        problems.sort();
+        problems.dedup();
         problems.extend(matches_problems(folder));
     }
     if !problems.is_empty() {

@@ -3,6 +3,7 @@
 //! prints the matches and a summary, explains one person's match, compares
 //! other weights, and writes `matches.yaml`.
 
+use crate::output::{say, say_text};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -49,6 +50,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     };
     let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
+    super::warn_stale_screening(&folder);
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     let accepted = candidates(&cohort);
     let matching = &folder.program.matching;
@@ -71,7 +73,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     };
     let plan = plan(&input).map_err(|p| pin_error(&folder, p))?;
     for note in &plan.cohort.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     if let Some(id) = &args.explain {
         return explain(&folder, screening.as_ref(), &plan, id);
@@ -84,17 +86,21 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
         let alt_plan = crate::matching::plan::plan(&alt).map_err(|p| pin_error(&folder, p))?;
         return print_out(&compare::report(&plan, &alt_plan));
     }
+    // The file first: what is printed after it may go to a closed pipe.
+    let written = if args.dry_run {
+        None
+    } else {
+        Some(write_matches(&root, &plan.matches)?)
+    };
     table(&plan.matches).print(args.format)?;
-    eprint!("{}", summary(&plan));
-    if args.dry_run {
-        eprintln!(
+    say_text(&summary(&plan));
+    match written {
+        None => say!(
             "{}",
             crate::error::dry_run(&format!("write {MATCHES_FILE}"))
-        );
-    } else if write_matches(&root, &plan.matches)? {
-        eprintln!("wrote {MATCHES_FILE}");
-    } else {
-        eprintln!("{MATCHES_FILE} is unchanged");
+        ),
+        Some(true) => say!("wrote {MATCHES_FILE}"),
+        Some(false) => say!("{MATCHES_FILE} is unchanged"),
     }
     Ok(())
 }
@@ -103,7 +109,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
 /// screening every mentee, and a note on stderr says so).
 fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
     if cohort.roster_note().is_some() {
-        eprintln!(
+        say!(
             "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
         );
     }

@@ -74,6 +74,15 @@ impl Ctx {
     }
 }
 
+/// Warns of a stale `screening.yaml` (one that names people no longer in
+/// the folder, or mentors): the command goes on with the mentees it names,
+/// and `mentorkit screen` rewrites it.
+pub(crate) fn warn_stale_screening(folder: &Folder) {
+    for p in crate::store::screening_problems(folder) {
+        crate::output::say!("warning: {p}");
+    }
+}
+
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli) -> Result<()> {
     let ctx = Ctx {

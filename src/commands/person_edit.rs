@@ -100,17 +100,3 @@ pub(crate) fn dry(dry_run: bool) -> &'static str {
         ""
     }
 }
-
-/// Text for the terminal: control characters other than line breaks shown
-/// as U+FFFD, so a goal or an email cannot move the cursor or change colours.
-pub(crate) fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}

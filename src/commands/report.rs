@@ -3,13 +3,14 @@
 //! across cohorts, as Markdown and print-ready HTML. Every document is
 //! rendered before the first is written, so a template error writes nothing.
 
+use crate::output::say;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
+use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown, count, dry_run};
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
@@ -22,6 +23,13 @@ const PRIVATE_DIR: &str = "private";
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
 
+/// `--out DIR`, as its refusals name it.
+const OUT_OPTION: OutputOption = OutputOption {
+    flag: "--out",
+    folder: true,
+    example: "out",
+};
+
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     check_usage(&args)?;
@@ -29,6 +37,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         return trends(ctx, &args);
     }
     let root = ctx.root()?;
+    if let Some(dir) = &args.out {
+        crate::store::check_output(&root, OUT_OPTION, &ctx.user_path(dir))?;
+    }
     let _lock = if args.context || args.dry_run {
         None
     } else {
@@ -184,7 +195,7 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
             ReportKind::Handouts => "no sessions yet, and nobody has completed the program",
             _ => "nobody is in the cohort yet",
         };
-        eprintln!("nothing to write: {why}");
+        say!("nothing to write: {why}");
         return Ok(());
     }
     let mut rendered = Vec::with_capacity(docs.len() * formats.len());
@@ -209,17 +220,17 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
     crate::output::print_out(&listing)?;
     let files = count(rendered.len(), "file", "files");
     if args.dry_run {
-        eprintln!(
+        say!(
             "{}",
             dry_run(&format!("write {files} in {}", shown(out).display()))
         );
     } else if unchanged > 0 {
-        eprintln!(
+        say!(
             "wrote {files} in {} ({unchanged} unchanged)",
             shown(out).display()
         );
     } else {
-        eprintln!("wrote {files} in {}", shown(out).display());
+        say!("wrote {files} in {}", shown(out).display());
     }
     Ok(())
 }
@@ -381,6 +392,16 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         (Some(dir), _) => ctx.user_path(dir),
         (None, Some(root)) => root.join(OUT_DIR),
         (None, None) => PathBuf::from(OUT_DIR),
+    };
+    if args.out.is_some() {
+        // Output lands in none of the folders compared, nor in this one.
+        for dir in root.iter().chain(&args.folders) {
+            crate::store::check_output(dir, OUT_OPTION, &out)?;
+        }
+    }
+    let _lock = match &root {
+        Some(root) if !args.dry_run => Some(Lock::acquire(root)?),
+        _ => None,
     };
     publish(&root_overrides(root.as_deref())?, &[doc], args, &out)
 }

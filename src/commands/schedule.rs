@@ -9,6 +9,7 @@ mod meetings;
 mod render;
 mod suggest;
 
+use crate::output::say;
 use std::path::Path;
 
 use chrono::NaiveTime;
@@ -29,6 +30,11 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         return suggest::run(ctx, suggest);
     }
     let root = ctx.root()?;
+    if let Some(target) = &args.ics
+        && !export::is_stdout(target)
+    {
+        crate::store::check_output(&root, export::ICS_OPTION, &ctx.user_path(target))?;
+    }
     let _lock = if args.dry_run {
         None
     } else {
@@ -124,21 +130,21 @@ fn workshops(folder: &Folder, schedule: &Schedule, zone: Tz) -> Result<Plan> {
 /// Tells what the layout came to, on stderr.
 fn say_plan(plan: &Plan) {
     match (plan.sessions.first(), plan.sessions.last()) {
-        (Some(first), Some(last)) => eprintln!(
+        (Some(first), Some(last)) => say!(
             "{}, {} to {}: {}",
             crate::error::count(plan.sessions.len(), "workshop", "workshops"),
             first.date,
             last.date,
             plan.end
         ),
-        _ => eprintln!("no workshops: {}", plan.end),
+        _ => say!("no workshops: {}", plan.end),
     }
     for closure in &plan.closures {
-        eprintln!("closure {closure}: its workshop moves to the next date of the rule");
+        say!("closure {closure}: its workshop moves to the next date of the rule");
     }
     for note in &plan.notes {
         let level = if note.is_warning() { "warning" } else { "note" };
-        eprintln!("{level}: {note}");
+        say!("{level}: {note}");
     }
 }
 

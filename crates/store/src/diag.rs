@@ -133,12 +133,21 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         }
         field = None;
         "a tab is used where YAML needs spaces".to_string()
+    } else if message.contains("budget breached")
+        && ["Alias", "Anchor", "MergeKeys"]
+            .iter()
+            .any(|w| message.contains(w))
+    {
+        help =
+            Some("write the values out instead of repeating them with `&name` and `*name`".into());
+        field = None;
+        "the file expands to too many values through its anchors and aliases; refused".to_string()
     } else if message.contains("budget breached") {
         help = Some(
-            "a record file holds one person or session; remove the anchors and aliases".into(),
+            "a record file holds one person or session; check that the right file is here".into(),
         );
         field = None;
-        "the file expands to too many values (aliases or repetition); refused".to_string()
+        "the file holds more values than a file of its size can; refused".to_string()
     } else if message.contains("recursion limit") || message.contains("depth") {
         field = None;
         "the file is nested too deeply to be a record; refused".to_string()

@@ -14,6 +14,8 @@ mod load;
 mod lock;
 pub mod matches;
 pub mod screening;
+mod sweep;
+mod target;
 mod validate;
 mod write;
 
@@ -30,7 +32,10 @@ pub use emit::participant_yaml;
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
-pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
+pub use screening::{
+    SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,
+};
+pub use target::{ICS_SEQUENCE_FILE, check_output};
 pub use validate::check_rrule;
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 

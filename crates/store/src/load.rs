@@ -30,9 +30,7 @@ pub fn read_text(path: &Path, rel: &Path, limit: u64) -> Result<String, Problem>
         Problem::file(rel, why)
     })?;
     if !meta.is_file() {
-        return Err(
-            Problem::file(rel, "is not a file").help("record folders hold only .yaml files")
-        );
+        return Err(Problem::file(rel, "is not a file"));
     }
     if meta.len() > limit {
         return Err(Problem::file(
@@ -69,12 +67,21 @@ pub fn read_text(path: &Path, rel: &Path, limit: u64) -> Result<String, Problem>
     })
 }
 
-fn yaml_options() -> serde_saphyr::Options {
+/// The parser's budget for a text of `bytes` bytes. An alias bomb is many
+/// values from few bytes, a long list is many values from many bytes: so
+/// aliases and anchors (and what their replay records) have small fixed
+/// limits, while plain values and events grow with the length of the text
+/// (no value takes less than two bytes without an alias). Whatever
+/// mentorkit writes, at any size, it reads back.
+fn yaml_options(bytes: usize) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_nodes = 20_000;
-    budget.max_events = 100_000;
+    budget.max_nodes = BASE_NODES.saturating_add(bytes);
+    budget.max_events = BASE_NODES
+        .saturating_mul(5)
+        .saturating_add(bytes.saturating_mul(2));
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
+    budget.max_recorded_anchor_events = BASE_NODES;
     budget.max_depth = 32;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
@@ -82,12 +89,15 @@ fn yaml_options() -> serde_saphyr::Options {
     options
 }
 
+/// Values any text may hold, however short; past it, one per byte.
+const BASE_NODES: usize = 20_000;
+
 pub(super) fn parse_yaml<T: DeserializeOwned>(
     rel: &Path,
     text: &str,
     what: &str,
 ) -> Result<T, Problem> {
-    serde_saphyr::from_str_with_options(text, yaml_options())
+    serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }
 
@@ -159,6 +169,10 @@ fn read_all<T: Send>(
 ) -> Parsed<T> {
     let work = |(id, rel): (String, PathBuf)| {
         let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
+            .map_err(|p| match p.message.as_str() {
+                "is not a file" => p.help("record folders hold only .yaml files"),
+                _ => p,
+            })
             .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
         (id, rel, r)
     };
@@ -234,4 +248,35 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         sources,
     });
     Ok((folder, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<serde_json::Value, Problem> {
+        parse_yaml(Path::new("x.yaml"), text, "record")
+    }
+
+    #[test]
+    fn a_long_list_reads_at_any_size_and_a_bomb_does_not() {
+        let mut list = String::from("ids:\n");
+        for i in 0..30_000 {
+            list.push_str(&format!("  - p-{i}\n"));
+        }
+        assert!(parse(&list).is_ok());
+        let flow = format!("ids: [{}]\n", vec!["a"; 30_000].join(","));
+        assert!(parse(&flow).is_ok());
+        let mut bomb = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(",");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let refused = parse(&bomb).unwrap_err();
+        assert!(
+            refused.message.contains("anchors and aliases"),
+            "{}",
+            refused.message
+        );
+    }
 }

@@ -15,7 +15,6 @@ pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     program_rules(folder, &mut problems);
     participant_rules(folder, &mut problems);
     session_rules(folder, &mut problems);
-    super::screening::screening_rules(folder, &mut problems);
     outcome_rules(folder, &mut problems);
     problems.extend(super::comparison::problems(folder));
     problems

@@ -4,6 +4,7 @@
 //! `--skip-bad` leaves the bad rows out). People already in the folder
 //! (same email) are edited in place; new people get a new file.
 
+use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -92,7 +93,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
                 ))?;
             }
         }
-        eprintln!(
+        say!(
             "{}",
             crate::error::dry_run(&format!(
                 "write {}",
@@ -400,7 +401,7 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     let (rows, blank) = (export.records, export.rows.blank.len());
     for a in export.rows.applicants.iter().filter(|a| a.rows.len() > 1) {
         let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
-        eprintln!(
+        say!(
             "{} sent the form {} times (rows {}); row {}, the latest, is used",
             a.email,
             a.rows.len(),
@@ -412,7 +413,7 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     bad.sort_by_key(|b| b.row);
     for b in &bad {
         for p in &b.problems {
-            eprintln!("skipped: {p}");
+            say!("skipped: {p}");
         }
     }
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
@@ -420,12 +421,12 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
         match &c.what {
             What::Added => {
                 added += 1;
-                eprintln!("added {} (row {})", c.id, c.row);
+                say!("added {} (row {})", c.id, c.row);
             }
             What::Updated(fields) => {
                 updated += 1;
                 let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
-                eprintln!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
+                say!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
             }
             What::Unchanged => unchanged += 1,
         }
@@ -441,5 +442,5 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     if blank > 0 {
         line.push_str(&format!(", {blank} blank"));
     }
-    eprintln!("{line}");
+    say!("{line}");
 }

@@ -2,6 +2,7 @@
 //! (`-` for standard output), and `ics-sequence.yaml` updated so that changed
 //! sessions reach calendars as updates.
 
+use crate::output::say;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, Problem, Result, count, dry_run as dry_run_words};
+use crate::error::{Error, OutputOption, Problem, Result, count, dry_run as dry_run_words};
 use crate::ics::sequence::{FILE_NAME, SequenceState};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
@@ -17,6 +18,21 @@ use crate::store::{Folder, read_text, write_atomic, write_generated};
 
 /// Meetings and workshops without a duration last this long.
 const DEFAULT_MINUTES: u32 = 60;
+
+/// `--ics FILE`, as its refusals name it.
+pub(super) const ICS_OPTION: OutputOption = OutputOption {
+    flag: "--ics",
+    folder: false,
+    example: "calendar.ics",
+};
+
+/// Whether `--ics` names standard output: `-`, or one of the names the
+/// system gives it (written to as a stream, never renamed over).
+pub(super) fn is_stdout(target: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| target.as_os_str() == *name)
+}
 
 /// Writes the calendar (and the SEQUENCE memory) unless `dry_run`.
 pub(super) fn write(
@@ -46,14 +62,14 @@ pub(super) fn write(
         .iter()
         .filter(|(uid, e)| previous.events.get(*uid) != Some(e))
         .count();
-    let to_stdout = target.as_os_str() == "-";
+    let to_stdout = is_stdout(target);
     let shown = if to_stdout {
         "standard output".to_owned()
     } else {
         ctx.user_path(target).display().to_string()
     };
     if dry_run {
-        eprintln!(
+        say!(
             "{}",
             dry_run_words(&format!(
                 "write {shown}: {}, {changed} new or changed",
@@ -63,14 +79,14 @@ pub(super) fn write(
         return Ok(());
     }
     if to_stdout {
-        crate::output::print_out(&out.text)?;
+        crate::output::print_data(&out.text)?;
     } else {
         write_atomic(&ctx.user_path(target), out.text.as_bytes())?;
     }
     if out.state != previous {
         write_generated(&state_path, &out.state.render())?;
     }
-    eprintln!(
+    say!(
         "wrote {shown}: {}, {changed} new or changed",
         count(events.len(), "event", "events")
     );

@@ -4,6 +4,7 @@
 //! values the coordinator changed are kept and reported. Files with other
 //! names are never touched.
 
+use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Result, count};
@@ -31,7 +32,7 @@ pub(super) fn lay_out(
                 if !dry_run {
                     write_atomic(&folder.root.join(&rel), render(planned).as_bytes())?;
                 }
-                eprintln!("{would}create {}", rel.display());
+                say!("{would}create {}", rel.display());
                 created += 1;
                 planned.clone()
             }
@@ -48,13 +49,13 @@ pub(super) fn lay_out(
     let laid_out: BTreeSet<&String> = wanted.iter().map(|(id, _)| id).collect();
     for (id, s) in &folder.sessions {
         if s.kind() == SessionKind::Workshop && !laid_out.contains(id) {
-            eprintln!(
+            say!(
                 "note: {} is not in the layout; left as it is",
                 rel_path(id).display()
             );
         }
     }
-    eprintln!(
+    say!(
         "{}{created} created, {completed} completed, {} unchanged{}",
         if dry_run { "dry run: " } else { "" },
         wanted.len() - created - completed,
@@ -96,7 +97,7 @@ fn complete(
     }
     let differing = differences(existing, planned);
     for (key, theirs, ours) in &differing {
-        eprintln!(
+        say!(
             "{}: keeps {key} {theirs} (the layout says {ours})",
             rel.display()
         );
@@ -107,7 +108,7 @@ fn complete(
             write_atomic(&folder.root.join(&rel), text.as_bytes())?;
         }
         let would = if dry_run { "would " } else { "" };
-        eprintln!("{would}add {} to {}", added.join(", "), rel.display());
+        say!("{would}add {} to {}", added.join(", "), rel.display());
     }
     Ok((merged, changed, differing.len()))
 }

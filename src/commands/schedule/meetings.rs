@@ -7,6 +7,7 @@
 //! peers), `mentees` or `members`, and optionally `slot`, `modality`,
 //! `online` and `location`.
 
+use crate::output::say;
 use std::path::Path;
 
 use chrono_tz::Tz;
@@ -97,7 +98,7 @@ pub(super) fn plan(
             format!("[schedule] meetings: {e}"),
         ))
     })?;
-    eprintln!(
+    say!(
         "{} for {}, {} to {}",
         count(planned.len(), "meeting", "meetings"),
         count(groups.len(), "match", "matches"),
@@ -163,7 +164,7 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
         None => shared_slot(&availability),
     };
     let Some(slot) = slot else {
-        eprintln!(
+        say!(
             "warning: {} share no weekly slot; no meetings laid out for them",
             names.join(", ")
         );

@@ -194,6 +194,89 @@ impl fmt::Display for EditMiss {
     }
 }
 
+/// What a path is, when mentorkit needs a regular file (or a folder) there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Regular,
+    Folder,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    /// Anything else the system has.
+    Other,
+}
+
+impl FileKind {
+    /// `a FIFO`, `a character device`, …
+    pub fn words(self) -> &'static str {
+        match self {
+            FileKind::Regular => "a regular file",
+            FileKind::Folder => "a folder",
+            FileKind::Fifo => "a FIFO",
+            FileKind::CharDevice => "a character device",
+            FileKind::BlockDevice => "a block device",
+            FileKind::Socket => "a socket",
+            FileKind::Other => "a special file",
+        }
+    }
+}
+
+/// An option that names where output goes (`--ics FILE`, `--out DIR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputOption {
+    /// `--ics`
+    pub flag: &'static str,
+    /// Whether it names a folder (else a file).
+    pub folder: bool,
+    /// A good choice, for the refusal: `calendar.ics`, `out`.
+    pub example: &'static str,
+}
+
+/// Why an output path is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputMiss {
+    /// It is `program.toml` or a file mentorkit generates and reads back.
+    Protected { file: &'static str },
+    /// It leads into a folder of records, templates or private notes.
+    Inside { folder: &'static str },
+}
+
+/// The folders where output never lands, as refusals list them.
+pub const NO_OUTPUT_FOLDERS: &str = "participants/, sessions/, templates/ and private/";
+
+fn output_refusal(option: &OutputOption, given: &std::path::Path, why: &OutputMiss) -> String {
+    let noun = if option.folder { "folder" } else { "file" };
+    let example = option.example;
+    match why {
+        OutputMiss::Protected { file } => format!(
+            "{} {}: refused: mentorkit never writes output over {file}; choose a new {noun}, such as {example}",
+            option.flag,
+            given.display()
+        ),
+        OutputMiss::Inside { folder } => format!(
+            "{} {}: refused: it leads into {folder}/, where output never lands; choose a {noun} outside {NO_OUTPUT_FOLDERS}, such as {example}",
+            option.flag,
+            given.display()
+        ),
+    }
+}
+
+fn not_regular(path: &std::path::Path, kind: FileKind, want: FileKind) -> String {
+    match want {
+        FileKind::Folder => format!(
+            "{}: is {}, not a folder; name a folder for the output, or a new one",
+            path.display(),
+            kind.words()
+        ),
+        _ => format!(
+            "{}: is {}, not a regular file; mentorkit writes only regular files: remove it or choose another path",
+            path.display(),
+            kind.words()
+        ),
+    }
+}
+
 /// Why a command stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -209,6 +292,22 @@ pub enum Error {
         path: PathBuf,
         action: &'static str,
         source: std::io::Error,
+    },
+    /// An output path given on the command line that leads where output
+    /// never lands; nothing was written.
+    #[error("{}", output_refusal(.option, .given, .why))]
+    Output {
+        option: OutputOption,
+        given: PathBuf,
+        why: OutputMiss,
+    },
+    /// Something other than a regular file (a FIFO, a device, a folder)
+    /// where mentorkit writes a file, or a file where it wants a folder.
+    #[error("{}", not_regular(.path, *.kind, *.want))]
+    NotRegular {
+        path: PathBuf,
+        kind: FileKind,
+        want: FileKind,
     },
     /// Another command holds the folder's lock.
     #[error(

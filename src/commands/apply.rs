@@ -17,7 +17,7 @@ use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, read_value};
 use crate::model::Participant;
 use crate::model::values::fold;
 use crate::store::participant_yaml;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Folder, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
     let _lock = if args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
     let folder = crate::store::load(&root)?;
     let (id, text) = new_person(&folder, &answers, ctx.today(&folder.program))?;

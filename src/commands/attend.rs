@@ -8,7 +8,7 @@ use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
 use crate::output::say;
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, Lock, write_atomic};
+use crate::store::{Folder, parse_session, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
@@ -16,9 +16,9 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let _lock = if args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
-    let folder = crate::store::load(&root)?;
+    let mut folder = crate::store::load(&root)?;
     let id = session_id(&args.session);
     let Some(session) = folder.sessions.get(id) else {
         return Err(Error::Unknown(Unknown::new(
@@ -48,15 +48,25 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
         return Ok(());
     }
     let text = folder.sources.get(&rel).cloned().unwrap_or_default();
-    let doc = YamlDoc::parse(&rel, &text)?;
-    for edit in &edits {
-        match edit {
-            Edit::Add { list, id } => doc.add_to_list(list.key(), id)?,
-            Edit::Remove { list, id } => doc.remove_from_list(list.key(), id)?,
-        };
+    let text = edited(&rel, &text, &edits)?;
+    // Re-check what is about to be written: it must read back as a session
+    // that `check` accepts, or nothing is written.
+    let session = parse_session(&rel, &text).map_err(|p| Error::EditInvalid {
+        file: rel.clone(),
+        message: p.message,
+    })?;
+    folder.sessions.insert(id.to_string(), session);
+    folder.sources.insert(rel.clone(), text.clone());
+    if let Some(p) = crate::store::session_problems(&folder, id)
+        .into_iter()
+        .next()
+    {
+        return Err(Error::EditInvalid {
+            file: rel,
+            message: p.to_string(),
+        });
     }
-    let (text, changed) = doc.finish();
-    if changed && !args.dry_run {
+    if !args.dry_run {
         write_atomic(&folder.root.join(&rel), text.as_bytes())?;
     }
     let added: Vec<&str> = edits
@@ -73,6 +83,35 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
         added.join(", ")
     );
     Ok(())
+}
+
+/// The session's text with `edits` made in place: the removals from each
+/// list, then the additions, each list in one pass.
+fn edited(rel: &std::path::Path, text: &str, edits: &[Edit]) -> Result<String> {
+    let doc = YamlDoc::parse(rel, text)?;
+    let ids = |list: Mark, add: bool| -> Vec<String> {
+        edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Add { list: l, id } if add && *l == list => Some(id.clone()),
+                Edit::Remove { list: l, id } if !add && *l == list => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for list in Mark::ALL {
+        let gone = ids(list, false);
+        if !gone.is_empty() {
+            doc.remove_all_from_list(list.key(), &gone)?;
+        }
+    }
+    for list in Mark::ALL {
+        let new = ids(list, true);
+        if !new.is_empty() {
+            doc.add_all_to_list(list.key(), &new)?;
+        }
+    }
+    Ok(doc.finish().0)
 }
 
 /// `2016-01-12-x`, also when given as `sessions/2016-01-12-x.yaml`.

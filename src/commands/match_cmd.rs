@@ -13,12 +13,12 @@ use super::Ctx;
 use crate::cli::MatchArgs;
 use crate::cohort::Cohort;
 use crate::error::{Error, Result};
-use crate::matching::plan::{Input, PinProblem, Plan, plan};
+use crate::matching::plan::{Input, PinProblem, Plan, PlanError, plan};
 use crate::model::Role;
 use crate::model::matches::Matches;
 use crate::model::screening::Screening;
 use crate::output::{Table, print_out};
-use crate::store::{Folder, Lock, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
+use crate::store::{Folder, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
 
 mod compare;
 
@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     let root = ctx.root()?;
     let writes = !(args.dry_run || args.compare || args.explain.is_some());
     let _lock = if writes {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     } else {
         None
     };
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
         weights,
         accepted,
     };
-    let plan = plan(&input).map_err(|p| pin_error(&folder, p))?;
+    let plan = plan(&input).map_err(|e| plan_error(&folder, e))?;
     for note in &plan.cohort.notes {
         say!("note: {note}");
     }
@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
             weights: w,
             ..input.clone()
         };
-        let alt_plan = crate::matching::plan::plan(&alt).map_err(|p| pin_error(&folder, p))?;
+        let alt_plan = crate::matching::plan::plan(&alt).map_err(|e| plan_error(&folder, e))?;
         return print_out(&compare::report(&plan, &alt_plan));
     }
     // The file first: what is printed after it may go to a closed pipe.
@@ -114,6 +114,20 @@ fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
         );
     }
     Some(cohort.roster().into_iter().map(String::from).collect())
+}
+
+/// Why no matching was made, as an error.
+fn plan_error(folder: &Folder, e: PlanError) -> Error {
+    match e {
+        PlanError::Pin(p) => pin_error(folder, p),
+        PlanError::TooLarge(t) => Error::TooLarge {
+            mode: t.mode.to_string(),
+            mentees: t.mentees,
+            mentors: t.mentors,
+            pairs: t.pairs,
+            budget: t.budget,
+        },
+    }
 }
 
 /// A pin that cannot hold, placed at `pins` in program.toml.

@@ -74,6 +74,27 @@ impl Ctx {
     }
 }
 
+/// Takes the folder's lock for a command that writes, and says which
+/// earlier run was interrupted before it wrote all its files, if any.
+pub(crate) fn lock(root: &Path) -> Result<crate::store::Lock> {
+    let lock = crate::store::Lock::acquire(root)?;
+    for run in crate::store::journal::interrupted(root) {
+        crate::output::say!(
+            "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
+            run.command,
+            crate::error::count(run.files, "file", "files")
+        );
+    }
+    Ok(lock)
+}
+
+/// The command line of this run, for the note of a many-file write.
+pub(crate) fn command_line() -> String {
+    let mut words: Vec<String> = std::env::args().skip(1).collect();
+    words.insert(0, "mentorkit".into());
+    words.join(" ")
+}
+
 /// Warns of a stale `screening.yaml` (one that names people no longer in
 /// the folder, or mentors): the command goes on with the mentees it names,
 /// and `mentorkit screen` rewrites it.

@@ -8,18 +8,18 @@ use super::Ctx;
 use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Participant;
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Folder, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// The folder, loaded while this command holds its lock.
 pub(crate) struct Locked {
     pub folder: Folder,
-    _lock: Lock,
+    _lock: crate::store::Lock,
 }
 
 /// Takes the lock, then loads and validates the folder.
 pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
     let root = ctx.root()?;
-    let lock = Lock::acquire(&root)?;
+    let lock = crate::commands::lock(&root)?;
     let folder = crate::store::load(&root)?;
     Ok(Locked {
         folder,

@@ -10,16 +10,15 @@ use std::path::{Path, PathBuf};
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown, count, dry_run};
+use crate::error::{Error, Kind, Looked, OutputOption, Result, Unknown, count, dry_run};
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
+use crate::store::journal::Journal;
+use crate::store::private::Fence;
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
-    write_atomic,
+    Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text, write_atomic,
 };
 
-/// The folder a report never reads.
-const PRIVATE_DIR: &str = "private";
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
 
@@ -43,7 +42,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let _lock = if args.context || args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
     let folder = crate::store::load(&root)?;
     let screening = load_screening(&root)?;
@@ -58,7 +57,13 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(dir) => ctx.user_path(dir),
         None => root.join(OUT_DIR),
     };
-    publish(&root_overrides(Some(&root))?, &docs, &args, &out)
+    publish(
+        &root_overrides(Some(&root))?,
+        &docs,
+        &args,
+        &out,
+        Some(&root),
+    )
 }
 
 /// Arguments that do not fit together are wrong usage (exit 2).
@@ -182,8 +187,15 @@ fn print_context(docs: &[Document]) -> Result<()> {
 }
 
 /// Renders every document in every requested format, then writes them
-/// (or, with --dry-run, lists them).
-fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &Path) -> Result<()> {
+/// (or, with --dry-run, lists them); a note in the program folder `root`
+/// says, if the run is killed, that it was interrupted.
+fn publish(
+    overrides: &[Override],
+    docs: &[Document],
+    args: &ReportArgs,
+    out: &Path,
+    root: Option<&Path>,
+) -> Result<()> {
     let formats: &[Format] = match args.format {
         Some(DocFormat::Md) => &[Format::Md],
         Some(DocFormat::Html) => &[Format::Html],
@@ -207,10 +219,15 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
             rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
         }
     }
-    let unchanged = if args.dry_run {
-        0
-    } else {
-        write_all(&rendered)?
+    let unchanged = match (args.dry_run, root) {
+        (true, _) => 0,
+        (false, Some(root)) if rendered.len() > 1 => {
+            let journal = Journal::begin(root, "report", &super::command_line(), rendered.len())?;
+            let unchanged = write_all(&rendered)?;
+            journal.finish()?;
+            unchanged
+        }
+        (false, _) => write_all(&rendered)?,
     };
     let mut listing = String::new();
     for (path, _) in &rendered {
@@ -299,7 +316,7 @@ fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
     };
-    let private = fs::canonicalize(root.join(PRIVATE_DIR)).ok();
+    let fence = Fence::of(root);
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -308,13 +325,12 @@ fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
         }
         let path = entry.path();
         let rel = Path::new(OVERRIDES_DIR).join(&name);
-        if let (Some(private), Ok(real)) = (&private, fs::canonicalize(&path))
-            && real.starts_with(private)
-        {
-            return Err(Error::problem(
-                Problem::file(&rel, "leads into private/, which reports never read")
-                    .help("copy the template into templates/ instead of linking to it"),
-            ));
+        if let Err(why) = fence.check(&path) {
+            return Err(Error::problem(why.problem(
+                &rel,
+                "reports",
+                "copy the template into templates/ instead of linking to it",
+            )));
         }
         if path.is_dir() {
             continue;
@@ -400,8 +416,14 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         }
     }
     let _lock = match &root {
-        Some(root) if !args.dry_run => Some(Lock::acquire(root)?),
+        Some(root) if !args.dry_run => Some(crate::commands::lock(root)?),
         _ => None,
     };
-    publish(&root_overrides(root.as_deref())?, &[doc], args, &out)
+    publish(
+        &root_overrides(root.as_deref())?,
+        &[doc],
+        args,
+        &out,
+        root.as_deref(),
+    )
 }

@@ -22,7 +22,8 @@ use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
-use crate::store::{Folder, Lock, PROGRAM_FILE};
+use crate::store::journal::Journal;
+use crate::store::{Folder, PROGRAM_FILE};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
@@ -38,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
     let _lock = if args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
     let folder = crate::store::load(&root)?;
     let schedule = schedule_of(&folder)?;
@@ -54,9 +55,23 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
     if args.meetings {
         wanted.extend(meetings::plan(&folder, schedule, zone)?);
     }
+    // A note while the files are written: a killed run is reported by the
+    // next, which lays out the same files again.
+    let journal = match args.dry_run {
+        false => Some(Journal::begin(
+            &root,
+            "schedule",
+            &super::command_line(),
+            wanted.len() + usize::from(args.ics.is_some()),
+        )?),
+        true => None,
+    };
     let sessions = files::lay_out(&folder, &wanted, args.dry_run)?;
     if let Some(path) = &args.ics {
         export::write(ctx, &folder, &sessions, zone, path, args.dry_run)?;
+    }
+    if let Some(journal) = journal {
+        journal.finish()?;
     }
     Ok(())
 }

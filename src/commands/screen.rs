@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::screening::{Outcome, Screening};
 use crate::output::Table;
 use crate::screen::{self, AsOfSource, FunnelRow};
-use crate::store::{Folder, Lock, SCREENING_FILE, write_screening};
+use crate::store::{Folder, SCREENING_FILE, write_screening};
 
 /// The JSON keys of the funnel, in order (documented in the README).
 pub const FUNNEL_KEYS: &[&str] = &[
@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
     let _lock = if args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
     let folder = load_for_screening(&root)?;
     let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));

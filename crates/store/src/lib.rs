@@ -10,9 +10,11 @@ pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
+pub mod journal;
 mod load;
 mod lock;
 pub mod matches;
+pub mod private;
 pub mod screening;
 mod sweep;
 mod target;
@@ -36,7 +38,7 @@ pub use screening::{
     SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,
 };
 pub use target::{ICS_SEQUENCE_FILE, check_output};
-pub use validate::check_rrule;
+pub use validate::{check_rrule, session_problems};
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 
 /// Loads and validates the folder; any problem is an error listing them all.

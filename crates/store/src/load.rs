@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::diag::{toml_problem, yaml_problem};
+use super::diag::{directive_problem, toml_problem, yaml_problem};
+use super::private::{Fence, Fenced};
 use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 use crate::error::{Problem, Result};
 use crate::model::{Participant, ProgramFile, Session, is_valid_id};
@@ -97,6 +98,9 @@ pub(super) fn parse_yaml<T: DeserializeOwned>(
     text: &str,
     what: &str,
 ) -> Result<T, Problem> {
+    if let Some(p) = directive_problem(rel, text) {
+        return Err(p);
+    }
     serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }
@@ -116,9 +120,27 @@ pub(crate) fn parse_program(rel: &Path, text: &str) -> Result<ProgramFile, Probl
     toml::from_str(text).map_err(|e| toml_problem(rel, text, &e))
 }
 
-/// The `.yaml` files of a record folder, sorted, with problems for anything else in it.
-fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+/// What to do about a record that leads where mentorkit never reads.
+fn fenced_help(why: &Fenced) -> &'static str {
+    match why {
+        Fenced::Outside => "move the file into the program folder instead of linking to it",
+        _ => "remove the link: what is in private/ stays there",
+    }
+}
+
+/// The `.yaml` files of a record folder, sorted, with problems for anything
+/// else in it, and for what leads into private/ or out of the folder.
+fn record_files(
+    root: &Path,
+    dir: &str,
+    fence: &Fence,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, PathBuf)> {
     let path = root.join(dir);
+    if let Err(why) = fence.check(&path) {
+        problems.push(why.problem(Path::new(dir), "mentorkit", fenced_help(&why)));
+        return Vec::new();
+    }
     let entries = match fs::read_dir(&path) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -152,6 +174,11 @@ fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(Str
                 )
             };
             problems.push(Problem::file(rel, format!("`{stem}` is not a valid id")).help(help));
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if let Err(why) = fence.check_entry(&entry.path(), is_link) {
+            problems.push(why.problem(&rel, "mentorkit", fenced_help(&why)));
             continue;
         }
         files.push((stem.to_string(), rel));
@@ -218,8 +245,9 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
             None
         }
     };
-    let participant_files = record_files(root, PARTICIPANTS_DIR, &mut problems);
-    let session_files = record_files(root, SESSIONS_DIR, &mut problems);
+    let fence = Fence::of(root);
+    let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
+    let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();
     for (id, rel, r) in read_all(root, participant_files, parse_participant) {
         match r {

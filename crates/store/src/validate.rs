@@ -301,8 +301,26 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
 }
 
 fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
-    let program = &folder.program.program;
     for (id, s) in &folder.sessions {
+        one_session(folder, id, s, problems);
+    }
+}
+
+/// The cross-file problems of one session of the folder (as it is in
+/// memory), for a command that has just edited it.
+pub fn session_problems(folder: &Folder, id: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(s) = folder.sessions.get(id) {
+        one_session(folder, id, s, &mut problems);
+    }
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
+fn one_session(folder: &Folder, id: &str, s: &crate::model::Session, problems: &mut Vec<Problem>) {
+    let program = &folder.program.program;
+    {
         let rel = session_rel(id);
         if s.title.trim().is_empty() {
             problems.push(problem_at(

@@ -17,8 +17,9 @@ use crate::intake::rows::{Applicant, BadRow, Rows, read_rows};
 use crate::intake::{Edit, Field, Value, csv, new_id};
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
+use crate::store::journal::Journal;
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
+    Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
 };
 
 /// The largest export read: 64 MiB is several hundred thousand answers.
@@ -68,7 +69,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     let _lock = if args.dry_run {
         None
     } else {
-        Some(Lock::acquire(&root)?)
+        Some(crate::commands::lock(&root)?)
     };
     let folder = crate::store::load(&root)?;
     let today = ctx.today(&folder.program);
@@ -78,8 +79,8 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
     settle(&folder, &mut changes, &mut bad, args.skip_bad, &export.name)?;
-    report(&export, &changes, &bad);
     if args.dry_run {
+        report(&export, &changes, &bad);
         for c in &changes {
             if let Some(text) = &c.text {
                 let state = if c.what == What::Added {
@@ -102,11 +103,19 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         );
         return Ok(());
     }
-    for c in &changes {
-        if let Some(text) = &c.text {
-            write_atomic(&folder.participant_path(&c.id), text.as_bytes())?;
-        }
+    // A note in the folder while the files are written: a kill in between
+    // leaves it, and the next run says the import was interrupted (and,
+    // run again, writes what is missing).
+    let writes: Vec<(&str, &str)> = changes
+        .iter()
+        .filter_map(|c| c.text.as_deref().map(|t| (c.id.as_str(), t)))
+        .collect();
+    let journal = Journal::begin(&root, "apply", &super::super::command_line(), writes.len())?;
+    for (id, text) in writes {
+        write_atomic(&folder.participant_path(id), text.as_bytes())?;
     }
+    journal.finish()?;
+    report(&export, &changes, &bad);
     Ok(())
 }
 

@@ -87,6 +87,7 @@ fn complete(
         match field.value {
             Value::One(text) => doc.set_scalar(&[], field.key, Scalar::Str(&text))?,
             Value::Raw(text) => doc.set_scalar(&[], field.key, Scalar::Raw(&text))?,
+            Value::Quoted(text) => doc.set_scalar(&[], field.key, Scalar::Quoted(&text))?,
             Value::Many(items) => {
                 for item in &items {
                     doc.add_to_list(field.key, item)?;
@@ -117,9 +118,11 @@ fn complete(
 enum Value {
     /// Text, quoted as YAML needs.
     One(String),
-    /// Written plain: words, durations and times (`14:00` reads back as the
-    /// same time; the store's edits have no double-quoted style).
+    /// Written plain: words and durations.
     Raw(String),
+    /// Written in double quotes: a time (`"14:00"`), which YAML 1.1 readers
+    /// would read as the number 840 unquoted.
+    Quoted(String),
     Many(Vec<String>),
 }
 
@@ -147,7 +150,7 @@ fn fill(session: &mut Session, planned: &Session) -> Vec<Field> {
     one(
         "time",
         session.time.is_some(),
-        raw(planned.time.map(|t| t.to_string())),
+        planned.time.map(|t| Value::Quoted(t.to_string())),
     );
     one(
         "duration",

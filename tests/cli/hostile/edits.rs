@@ -125,7 +125,12 @@ fn a_reimport_onto_an_anchored_value_is_refused() {
         &["apply", "--from-csv", "form.csv", "--map", "form-map.toml"],
     )
     .code(1);
-    let want = anchor_refusal(rel, &text, "position", "title");
+    // The import says which row asked for the change.
+    let want = anchor_refusal(rel, &text, "position", "title").replacen(
+        "would change those too\n",
+        "would change those too (from row 2 of form.csv)\n",
+        1,
+    );
     assert!(
         run.stderr.starts_with(&want),
         "stderr:\n{}\nwanted it to start with:\n{want}",

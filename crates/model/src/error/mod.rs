@@ -169,6 +169,13 @@ pub enum EditMiss {
     NoItem { list: String, n: usize },
     /// A list item is not a mapping of fields.
     ItemNotAMapping { list: String, n: usize },
+    /// The value (or what holds it, unless `itself`) is a YAML anchor that
+    /// an alias repeats: changing it would change the alias too.
+    Anchored {
+        field: String,
+        anchor: String,
+        itself: bool,
+    },
 }
 
 impl fmt::Display for EditMiss {
@@ -189,6 +196,15 @@ impl fmt::Display for EditMiss {
             EditMiss::ItemNotAMapping { list, n } => write!(
                 f,
                 "item {n} of `{list}` is not a mapping of fields; fix it by hand first"
+            ),
+            EditMiss::Anchored {
+                field,
+                anchor,
+                itself,
+            } => write!(
+                f,
+                "`{field}` is {}the YAML anchor `&{anchor}`, repeated elsewhere in the file by `*{anchor}`; changing it here would change those too",
+                if *itself { "" } else { "inside " }
             ),
         }
     }
@@ -393,6 +409,17 @@ pub enum Error {
     /// Output that could not be encoded.
     #[error("cannot write {format}: {why}")]
     Encode { format: &'static str, why: String },
+    /// A matching past the size its solver is made for, refused before it
+    /// starts.
+    #[error("{}", too_large(.mode, *.mentees, *.mentors, *.pairs, *.budget))]
+    TooLarge {
+        mode: String,
+        mentees: usize,
+        mentors: usize,
+        /// The pairs the solver would look at.
+        pairs: u64,
+        budget: u64,
+    },
     /// Something mentorkit itself got wrong.
     #[error("{0}; this is a bug in mentorkit, please report it")]
     Bug(String),
@@ -414,6 +441,21 @@ fn no_program(looked: &Looked) -> String {
             dir.display()
         ),
     }
+}
+
+fn too_large(mode: &str, mentees: usize, mentors: usize, pairs: u64, budget: u64) -> String {
+    let who = if mentors > 0 {
+        format!(
+            "{} and {}: {pairs} pairs share a slot",
+            count(mentees, "mentee", "mentees"),
+            count(mentors, "mentor", "mentors")
+        )
+    } else {
+        format!("{}: {pairs} pairs", count(mentees, "mentee", "mentees"))
+    };
+    format!(
+        "{mode} matching of {who}, more than the {budget} it is made for; past that it runs for many minutes and needs gigabytes (the time grows faster than the pairs), so nothing was matched and nothing written; match smaller cohorts (a folder per branch or department), or give fewer shared slots"
+    )
 }
 
 fn needs(noun: &str, file: &str, by: Option<&str>, run: &str) -> String {

@@ -61,6 +61,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
         );
         return Ok(());
     }
+    crate::store::record_fits(&rel, &text)?;
     write_atomic(&folder.participant_path(&id), text.as_bytes())?;
     say!("added {id}: {}", rel.display());
     crate::output::print_out(&format!("{id}\n"))

@@ -49,6 +49,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     }
     let text = folder.sources.get(&rel).cloned().unwrap_or_default();
     let text = edited(&rel, &text, &edits)?;
+    crate::store::record_fits(&rel, &text)?;
     // Re-check what is about to be written: it must read back as a session
     // that `check` accepts, or nothing is written.
     let session = parse_session(&rel, &text).map_err(|p| Error::EditInvalid {

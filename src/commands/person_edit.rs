@@ -72,6 +72,7 @@ pub(crate) fn edit(
     let doc = YamlDoc::parse(&rel, &original)?;
     change(&doc)?;
     let (text, changed) = doc.finish();
+    crate::store::record_fits(&rel, &text)?;
     let record = parse_participant(&rel, &text).map_err(|p| Error::EditInvalid {
         file: rel.clone(),
         message: p.message,

@@ -6,6 +6,7 @@
 use mentorkit_model as model;
 use mentorkit_model::error;
 
+mod bounds;
 pub mod comparison;
 mod diag;
 pub mod edit;
@@ -29,6 +30,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Looked, Problem, Result};
 pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 
+pub use bounds::{MAX_GROUP_SIZE, MAX_MENTOR_CAPACITY, MAX_WEIGHT, YEARS};
 pub use diag::locate;
 pub use emit::participant_yaml;
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
@@ -40,6 +42,35 @@ pub use screening::{
 pub use target::{ICS_SEQUENCE_FILE, check_output};
 pub use validate::{check_rrule, session_problems};
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
+
+/// Parses a YAML file mentorkit generates (such as `ics-sequence.yaml`)
+/// with the loader's budgets, which grow with the text: whatever mentorkit
+/// writes it reads back, at any size.
+pub fn parse_generated<T: serde::de::DeserializeOwned>(
+    rel: &Path,
+    text: &str,
+    what: &str,
+) -> Result<T, Problem> {
+    load::parse_yaml(rel, text, what)
+}
+
+/// Refuses a record text that the loader would refuse for its size, so
+/// that mentorkit never writes a record it cannot read back.
+pub fn record_fits(rel: &Path, text: &str) -> Result<()> {
+    if text.len() as u64 <= MAX_RECORD_BYTES {
+        return Ok(());
+    }
+    Err(Error::problem(
+        Problem::file(
+            rel,
+            format!(
+                "would be {} bytes, more than the {MAX_RECORD_BYTES} a record may have; nothing was written",
+                text.len()
+            ),
+        )
+        .help("a record holds one person or session; split what makes it this long"),
+    ))
+}
 
 /// Loads and validates the folder; any problem is an error listing them all.
 pub fn load(root: &Path) -> Result<Folder> {

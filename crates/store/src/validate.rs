@@ -17,6 +17,7 @@ pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     session_rules(folder, &mut problems);
     outcome_rules(folder, &mut problems);
     problems.extend(super::comparison::problems(folder));
+    problems.extend(super::bounds::problems(folder));
     problems
 }
 

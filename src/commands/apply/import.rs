@@ -110,6 +110,10 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         .iter()
         .filter_map(|c| c.text.as_deref().map(|t| (c.id.as_str(), t)))
         .collect();
+    for (id, text) in &writes {
+        let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
+        crate::store::record_fits(&rel, text)?;
+    }
     let journal = Journal::begin(&root, "apply", &super::super::command_line(), writes.len())?;
     for (id, text) in writes {
         write_atomic(&folder.participant_path(id), text.as_bytes())?;

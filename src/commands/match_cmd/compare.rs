@@ -45,10 +45,12 @@ pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
                 }));
             }
         };
+        let max = crate::store::MAX_WEIGHT;
         *slot = value
             .as_integer()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| bad(format!("`{key}` must be a whole number, 0 or more")))?;
+            .filter(|v| *v <= max)
+            .ok_or_else(|| bad(format!("`{key}` must be a whole number from 0 to {max}")))?;
     }
     Ok(w)
 }

@@ -10,7 +10,7 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, OutputOption, Problem, Result, count, dry_run as dry_run_words};
+use crate::error::{Error, OutputOption, Result, count, dry_run as dry_run_words};
 use crate::ics::sequence::{FILE_NAME, SequenceState};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
@@ -45,12 +45,7 @@ pub(super) fn write(
 ) -> Result<()> {
     let info = info(folder, sessions, zone);
     let state_path = folder.root.join(FILE_NAME);
-    let previous = match read_text(&state_path, Path::new(FILE_NAME), 1 << 24) {
-        Ok(text) => SequenceState::parse(&text)
-            .map_err(|e| Error::problem(Problem::file(FILE_NAME, e.to_string())))?,
-        Err(_) if !state_path.exists() => SequenceState::default(),
-        Err(problem) => return Err(Error::problem(problem)),
-    };
+    let previous = previous_state(&state_path)?;
     let events: Vec<IcsEvent> = sessions
         .iter()
         .map(|(id, s)| event(folder, id, s))
@@ -91,6 +86,33 @@ pub(super) fn write(
         count(events.len(), "event", "events")
     );
     Ok(())
+}
+
+/// What `ics-sequence.yaml` remembers. It is this command's own file: one
+/// that cannot be read never stops the export that rewrites it (a warning
+/// says the numbers start again); only what is not a file is refused.
+fn previous_state(path: &Path) -> Result<SequenceState> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(SequenceState::default());
+    }
+    let rel = Path::new(FILE_NAME);
+    let text = read_text(path, rel, 1 << 26).map_err(Error::problem)?;
+    let empty = text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if empty {
+        return Ok(SequenceState::default());
+    }
+    match crate::store::parse_generated(rel, &text, "calendar memory") {
+        Ok(state) => Ok(state),
+        Err(p) => {
+            say!(
+                "warning: {p}
+  = note: {FILE_NAME} is rewritten now; calendars see every event as new once"
+            );
+            Ok(SequenceState::default())
+        }
+    }
 }
 
 /// The calendar's name, zone and fixed DTSTAMP: midnight UTC of the

@@ -105,6 +105,12 @@ fn complete(
     }
     let (text, changed) = doc.finish();
     if changed {
+        // What is written must read back as the session it completes.
+        crate::store::record_fits(&rel, &text)?;
+        crate::store::parse_session(&rel, &text).map_err(|p| crate::error::Error::EditInvalid {
+            file: rel.clone(),
+            message: p.message,
+        })?;
         if !dry_run {
             write_atomic(&folder.root.join(&rel), text.as_bytes())?;
         }

@@ -32,3 +32,37 @@ fn a_4294967295_minute_duration_is_refused_by_check() {
         "an invalid calendar was written"
     );
 }
+
+// Broke: a year of 1011, a weight of 4,000,000,000 and a group of 10,000
+// passed `check`: values no program means, found later as an overflow or a
+// solver that never ends. Each is refused at its place.
+#[test]
+fn years_weights_and_sizes_past_what_a_program_means_are_refused() {
+    let t = Test::example("career-development");
+    let dir = t.path();
+    let rel = "participants/maria-gonzalez.yaml";
+    write(
+        dir,
+        rel,
+        read(dir, rel).replace("hired: 2011-03-14", "hired: 1011-03-14"),
+    );
+    write(
+        dir,
+        "program.toml",
+        read(dir, "program.toml")
+            .replace("competency = 10", "competency = 4000000000")
+            .replace("group_size = 4", "group_size = 10000"),
+    );
+    let run = cmd(dir, &["check"]).code(1);
+    for piece in [
+        "participants/maria-gonzalez.yaml:8:8: 1011-03-14 is not a date a program can mean: the year is outside 1900 to 2200\n",
+        ": the weight competency = 4000000000 is more than the largest, 1000\n",
+        ": group_size 10000 is more than the largest group, 50\n",
+    ] {
+        assert!(
+            run.stderr.contains(piece),
+            "lacks {piece:?}:\n{}",
+            run.stderr
+        );
+    }
+}

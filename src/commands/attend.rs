@@ -8,17 +8,18 @@ use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
 use crate::output::say;
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, parse_session, write_atomic};
+use crate::store::{Access, Folder, parse_session, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(crate::commands::lock(&root)?)
-    };
-    let mut folder = crate::store::load(&root)?;
+    let (mut folder, _guard) = crate::commands::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let id = session_id(&args.session);
     let Some(session) = folder.sessions.get(id) else {
         return Err(Error::Unknown(Unknown::new(

@@ -74,18 +74,29 @@ impl Ctx {
     }
 }
 
-/// Takes the folder's lock for a command that writes, and says which
-/// earlier run was interrupted before it wrote all its files, if any.
-pub(crate) fn lock(root: &Path) -> Result<crate::store::Lock> {
-    let lock = crate::store::Lock::acquire(root)?;
-    for run in crate::store::journal::interrupted(root) {
-        crate::output::say!(
-            "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
-            run.command,
-            crate::error::count(run.files, "file", "files")
-        );
+/// Opens the folder through the store (locked for a write), and says
+/// which earlier run was interrupted before it wrote all its files, if any.
+pub(crate) fn open(root: &Path, access: crate::store::Access) -> Result<crate::store::Opened> {
+    open_rewriting(root, access, None)
+}
+
+/// `open`, for a command that rewrites the generated file `rewrites`.
+pub(crate) fn open_rewriting(
+    root: &Path,
+    access: crate::store::Access,
+    rewrites: Option<&str>,
+) -> Result<crate::store::Opened> {
+    let opened = crate::store::open_rewriting(root, access, rewrites)?;
+    if opened.locked() {
+        for run in crate::store::journal::interrupted(root) {
+            crate::output::say!(
+                "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
+                run.command,
+                crate::error::count(run.files, "file", "files")
+            );
+        }
     }
-    Ok(lock)
+    Ok(opened)
 }
 
 /// The command line of this run, for the note of a many-file write.

@@ -16,7 +16,8 @@ use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports
 use crate::store::journal::Journal;
 use crate::store::private::Fence;
 use crate::store::{
-    Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text, write_atomic,
+    Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
+    write_atomic,
 };
 
 /// Where documents go by default, in the program folder.
@@ -39,12 +40,13 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     if let Some(dir) = &args.out {
         crate::store::check_output(&root, OUT_OPTION, &ctx.user_path(dir))?;
     }
-    let _lock = if args.context || args.dry_run {
-        None
-    } else {
-        Some(crate::commands::lock(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::commands::open(
+        &root,
+        Access::Write {
+            dry_run: args.context || args.dry_run,
+        },
+    )?
+    .into_parts();
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
@@ -416,7 +418,7 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         }
     }
     let _lock = match &root {
-        Some(root) if !args.dry_run => Some(crate::commands::lock(root)?),
+        Some(root) if !args.dry_run => Some(crate::store::Lock::acquire(root)?),
         _ => None,
     };
     publish(

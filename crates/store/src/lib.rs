@@ -11,16 +11,20 @@ pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
+mod ics_sequence;
 pub mod journal;
 mod load;
 mod lock;
 pub mod matches;
+mod open;
 pub mod private;
 pub mod screening;
+mod session_yaml;
 mod sweep;
 mod target;
 mod validate;
 mod write;
+pub mod yaml;
 
 #[cfg(test)]
 mod fuzz;
@@ -33,26 +37,18 @@ pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 pub use bounds::{MAX_GROUP_SIZE, MAX_MENTOR_CAPACITY, MAX_WEIGHT, YEARS};
 pub use diag::locate;
 pub use emit::participant_yaml;
+pub use ics_sequence::{parse_sequence, sequence_text};
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use open::{Access, Guard, Opened, open, open_rewriting};
 pub use screening::{
     SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,
 };
+pub use session_yaml::session_yaml;
 pub use target::{ICS_SEQUENCE_FILE, check_output};
 pub use validate::{check_rrule, session_problems};
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
-
-/// Parses a YAML file mentorkit generates (such as `ics-sequence.yaml`)
-/// with the loader's budgets, which grow with the text: whatever mentorkit
-/// writes it reads back, at any size.
-pub fn parse_generated<T: serde::de::DeserializeOwned>(
-    rel: &Path,
-    text: &str,
-    what: &str,
-) -> Result<T, Problem> {
-    load::parse_yaml(rel, text, what)
-}
 
 /// Refuses a record text that the loader would refuse for its size, so
 /// that mentorkit never writes a record it cannot read back.

@@ -19,7 +19,7 @@ use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::journal::Journal;
 use crate::store::{
-    Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
+    Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
 };
 
 /// The largest export read: 64 MiB is several hundred thousand answers.
@@ -66,12 +66,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     };
     let root = ctx.root()?;
     let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(crate::commands::lock(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::commands::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let today = ctx.today(&folder.program);
     let (mut changes, mut bad) = plan(&folder, &export, today);
     bad.extend(export.rows.bad.iter().cloned());

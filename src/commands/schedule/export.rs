@@ -11,10 +11,12 @@ use chrono_tz::Tz;
 
 use crate::commands::Ctx;
 use crate::error::{Error, OutputOption, Result, count, dry_run as dry_run_words};
-use crate::ics::sequence::{FILE_NAME, SequenceState};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
-use crate::store::{Folder, read_text, write_atomic, write_generated};
+use crate::model::ics_sequence::{FILE_NAME, SequenceState};
+use crate::store::{
+    Folder, parse_sequence, read_text, sequence_text, write_atomic, write_generated,
+};
 
 /// Meetings and workshops without a duration last this long.
 const DEFAULT_MINUTES: u32 = 60;
@@ -79,7 +81,7 @@ pub(super) fn write(
         write_atomic(&ctx.user_path(target), out.text.as_bytes())?;
     }
     if out.state != previous {
-        write_generated(&state_path, &out.state.render())?;
+        write_generated(&state_path, &sequence_text(&out.state))?;
     }
     say!(
         "wrote {shown}: {}, {changed} new or changed",
@@ -95,21 +97,14 @@ fn previous_state(path: &Path) -> Result<SequenceState> {
     if std::fs::symlink_metadata(path).is_err() {
         return Ok(SequenceState::default());
     }
-    let rel = Path::new(FILE_NAME);
-    let text = read_text(path, rel, 1 << 26).map_err(Error::problem)?;
-    let empty = text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
-    if empty {
-        return Ok(SequenceState::default());
-    }
-    match crate::store::parse_generated(rel, &text, "calendar memory") {
+    let text = read_text(path, Path::new(FILE_NAME), 1 << 26).map_err(Error::problem)?;
+    match parse_sequence(&text) {
         Ok(state) => Ok(state),
-        Err(p) => {
-            say!(
-                "warning: {p}
-  = note: {FILE_NAME} is rewritten now; calendars see every event as new once"
-            );
+        Err(mut p) => {
+            p.help = Some(format!(
+                "{FILE_NAME} is written again now: every SEQUENCE starts at 0, and calendars take each event as new once"
+            ));
+            say!("warning: {p}");
             Ok(SequenceState::default())
         }
     }

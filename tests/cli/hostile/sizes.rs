@@ -235,7 +235,8 @@ fn a_broken_calendar_memory_does_not_block_the_export_that_rewrites_it() {
     );
     let run = cmd(dir, &["schedule", "--ics", "calendar.ics"]).ok();
     assert!(
-        run.stderr.contains("warning: ics-sequence.yaml:") && run.stderr.contains("rewritten now"),
+        run.stderr.contains("warning: ics-sequence.yaml:")
+            && run.stderr.contains("is written again now"),
         "no word of the broken file:\n{}",
         run.stderr
     );

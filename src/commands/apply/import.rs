@@ -328,9 +328,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
                 doc.set_scalar(&[], field.key(), scalar).map_err(wrap)?;
             }
             Edit::Add(field, items) => {
-                for item in items {
-                    doc.add_to_list(field.key(), item).map_err(wrap)?;
-                }
+                doc.add_all_to_list(field.key(), items).map_err(wrap)?;
             }
         }
     }

@@ -89,9 +89,7 @@ fn complete(
             Value::Raw(text) => doc.set_scalar(&[], field.key, Scalar::Raw(&text))?,
             Value::Quoted(text) => doc.set_scalar(&[], field.key, Scalar::Quoted(&text))?,
             Value::Many(items) => {
-                for item in &items {
-                    doc.add_to_list(field.key, item)?;
-                }
+                doc.add_all_to_list(field.key, &items)?;
             }
         }
         added.push(field.key);

@@ -1,10 +1,11 @@
 //! Lists edited in place, many items in one pass: `attend` on a session of
 //! 20,000 attendees adds or removes thousands of ids, and one tree edit per
 //! id would cost a pass over the file each. Items are looked up in a set;
-//! several new items in a block list are spliced in as text after its last
-//! item, several removed ones cut out line by line, and the file is parsed
-//! once again (and checked to hold exactly the list wanted, else the edit
-//! falls back to one tree edit per item). A single value where a list
+//! new items are spliced in as text (after the last item of a block list,
+//! before the `]` of a flow list, spelled by the one YAML writer), removed
+//! ones cut out line by line, and the file is parsed once again (and
+//! checked to hold exactly the list wanted, else the edit falls back to one
+//! tree edit per item). A single value where a list
 //! belongs (`excused: ana`) stands for a list of one, as the loader reads it.
 
 use std::collections::HashSet;
@@ -53,7 +54,7 @@ impl YamlDoc {
         }
         match node {
             Some(YamlNode::Sequence(seq)) => {
-                if !(new.len() > 1 && self.splice_in(key, &seq, &new)) {
+                if !self.splice_in(key, &seq, &new) {
                     for it in &new {
                         seq.push(it.as_str());
                     }
@@ -129,79 +130,108 @@ impl YamlDoc {
         }
     }
 
-    /// Adds `new` after the last item of the block list `seq` as text, then
-    /// parses again; false (nothing changed) when the list is not a plain
-    /// one-item-a-line list, or the result would not be exactly the list
-    /// wanted.
+    /// Adds `new` to the list `seq` as text (after the last item of a block
+    /// list, before the `]` of a flow list), then parses again; false
+    /// (nothing changed) when the list is not laid out so, or the result
+    /// would not be exactly the list wanted.
     fn splice_in(&self, key: &str, seq: &Sequence, new: &[&String]) -> bool {
-        if seq.is_flow_style() || !new.iter().all(|it| is_plain(it)) {
-            return false;
-        }
         let text = self.text();
-        let (Some(first), Some(last)) = (seq.values().next(), seq.values().last()) else {
-            return false;
+        let r = seq.byte_range();
+        let (start, end) = (r.start as usize, r.end as usize);
+        let spliced = if seq.is_flow_style() {
+            let Some(close) = text[start..end].rfind(']').map(|i| start + i) else {
+                return false;
+            };
+            let items: Vec<String> = new.iter().map(|it| crate::yaml::item(it)).collect();
+            let comma = if seq.is_empty() { "" } else { ", " };
+            let before = text[..close].trim_end_matches([' ', '\t', '\n', '\r']);
+            format!("{before}{comma}{}{}", items.join(", "), &text[close..])
+        } else {
+            let (Some(first), Some(last)) = (seq.values().next(), seq.values().last()) else {
+                return false;
+            };
+            let first_at = first.byte_range().start as usize;
+            let line_start = text[..first_at].rfind('\n').map_or(0, |i| i + 1);
+            let lead = &text[line_start..first_at];
+            if lead.trim_start() != "- " {
+                return false;
+            }
+            let end = last.byte_range().end as usize;
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+            let mut added = String::new();
+            if !text[..line_end].ends_with('\n') {
+                added.push('\n');
+            }
+            for it in new {
+                added.push_str(lead);
+                added.push_str(&crate::yaml::item(it));
+                added.push('\n');
+            }
+            format!("{}{added}{}", &text[..line_end], &text[line_end..])
         };
-        let first_at = first.byte_range().start as usize;
-        let line_start = text[..first_at].rfind('\n').map_or(0, |i| i + 1);
-        let lead = &text[line_start..first_at];
-        if lead.trim_start() != "- " {
-            return false;
-        }
-        let end = last.byte_range().end as usize;
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-        let mut added = String::new();
-        if !text[..line_end].ends_with('\n') {
-            added.push('\n');
-        }
-        for it in new {
-            added.push_str(lead);
-            added.push_str(it);
-            added.push('\n');
-        }
         let mut want = seq_strings(seq);
         want.extend(new.iter().map(|s| s.to_string()));
-        let spliced = format!("{}{added}{}", &text[..line_end], &text[line_end..]);
         self.replace_if(&spliced, key, &want)
     }
 
-    /// Cuts the lines of the items of block list `seq` that are in `gone`
-    /// (`count` of them), then parses again; false (nothing changed) unless
-    /// each is a plain `- item` line and the result is the list wanted.
-    /// An emptied list is left for the caller to remove.
+    /// Cuts the items of `seq` that are in `gone` (`count` of them) as text:
+    /// their lines in a block list (each a plain `- item` line), the list
+    /// written again with the rest in a flow list. Then parses again; false
+    /// (nothing changed) unless the result is the list wanted. An emptied
+    /// list is left for the caller to remove.
     fn splice_out(&self, key: &str, seq: &Sequence, gone: &HashSet<&str>, count: usize) -> bool {
-        if seq.is_flow_style() {
-            return false;
-        }
         let text = self.text();
-        let mut cuts = Vec::with_capacity(count);
-        for v in seq.values() {
-            let Some(s) = v.as_scalar() else { continue };
-            if !gone.contains(s.as_string().as_str()) {
-                continue;
-            }
-            let r = v.byte_range();
-            let (start, end) = (r.start as usize, r.end as usize);
-            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-            let rest = text[end..line_end].trim();
-            if text[line_start..start].trim_start() != "- "
-                || !(rest.is_empty() || rest.starts_with('#'))
-            {
-                return false;
-            }
-            cuts.push((line_start, line_end));
-        }
-        let mut spliced = String::with_capacity(text.len());
-        let mut from = 0;
-        for (start, end) in cuts {
-            spliced.push_str(&text[from..start]);
-            from = end;
-        }
-        spliced.push_str(&text[from..]);
         let want: Vec<String> = seq_strings(seq)
             .into_iter()
             .filter(|s| !gone.contains(s.as_str()))
             .collect();
+        let spliced = if seq.is_flow_style() {
+            let r = seq.byte_range();
+            let kept: Vec<&str> = seq
+                .values()
+                .filter(|v| {
+                    !v.as_scalar()
+                        .is_some_and(|s| gone.contains(s.as_string().as_str()))
+                })
+                .map(|v| {
+                    let r = v.byte_range();
+                    &text[r.start as usize..r.end as usize]
+                })
+                .collect();
+            format!(
+                "{}[{}]{}",
+                &text[..r.start as usize],
+                kept.join(", "),
+                &text[r.end as usize..]
+            )
+        } else {
+            let mut cuts = Vec::with_capacity(count);
+            for v in seq.values() {
+                let Some(s) = v.as_scalar() else { continue };
+                if !gone.contains(s.as_string().as_str()) {
+                    continue;
+                }
+                let r = v.byte_range();
+                let (start, end) = (r.start as usize, r.end as usize);
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+                let rest = text[end..line_end].trim();
+                if text[line_start..start].trim_start() != "- "
+                    || !(rest.is_empty() || rest.starts_with('#'))
+                {
+                    return false;
+                }
+                cuts.push((line_start, line_end));
+            }
+            let mut spliced = String::with_capacity(text.len());
+            let mut from = 0;
+            for (start, end) in cuts {
+                spliced.push_str(&text[from..start]);
+                from = end;
+            }
+            spliced.push_str(&text[from..]);
+            spliced
+        };
         self.replace_if(&spliced, key, &want)
     }
 
@@ -221,16 +251,4 @@ impl YamlDoc {
         *self.doc.borrow_mut() = doc;
         true
     }
-}
-
-/// Whether an item can be written plain in a list and read back as the
-/// same text by every YAML reader: an id that starts with a letter and is
-/// none of YAML 1.1's words for true, false and null.
-fn is_plain(item: &str) -> bool {
-    const WORDS: [&str; 9] = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
-    item.starts_with(|c: char| c.is_ascii_lowercase())
-        && item
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !WORDS.contains(&item)
 }

@@ -138,3 +138,22 @@ fn a_template_linked_into_private_is_not_read() {
     let leaked = fs::read_to_string(dir.join("out/cohort.md")).unwrap_or_default();
     assert!(!leaked.contains(JOURNAL_MARKER), "the journal was rendered");
 }
+
+// Broke: a record that is a link to a file outside the program folder was
+// read as a record (and quoted by `check`); records live in the folder.
+#[test]
+fn a_record_linked_outside_the_folder_is_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("elsewhere.yaml");
+    fs::write(&secret, "OUTSIDE-MARKER: 1\n").unwrap();
+    let t = Test::example("career-development");
+    let dir = t.path();
+    symlink(&secret, dir.join("participants/elsewhere.yaml")).unwrap();
+    cmd(dir, &["check"])
+        .code(1)
+        .stderr_is(
+            "error: participants/elsewhere.yaml: leads outside the program folder, which mentorkit never reads through a link\n  \
+             = help: move the file into the program folder instead of linking to it\n",
+        )
+        .stderr_lacks("OUTSIDE-MARKER");
+}

@@ -197,3 +197,29 @@ fn a_bidi_override_in_a_listed_name_is_shown_visibly() {
     let run = cmd(t.path(), &["list", "participants"]).ok();
     assert_shown_visibly(&run.stdout, "Evil", "list participants");
 }
+
+// Broke: JSON listings escaped C0 controls (serde_json does) but let DEL,
+// C1 controls and bidi overrides through raw. They are written as `\u`
+// escapes now, which read back as the same text.
+#[test]
+fn json_listings_escape_bidi_and_c1_characters() {
+    let t = Test::example("career-development");
+    write(
+        t.path(),
+        "participants/bidi.yaml",
+        "name: \"Evil \\u202Egnp\\x7F\\x9B.exe\"\nemail: bidi@x.org\nrole: mentee\ndepartment: Circulation\n",
+    );
+    let run = cmd(t.path(), &["list", "participants", "--format", "json"]).ok();
+    let bad: Vec<char> = run
+        .stdout
+        .chars()
+        .filter(|&c| super::is_unsafe_for_terminal(c))
+        .collect();
+    assert!(bad.is_empty(), "raw {bad:?} in the JSON");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["name"] == "Evil \u{202e}gnp\u{7f}\u{9b}.exe"),
+        "the name does not read back as written"
+    );
+}

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+pub use super::budget::{CIRCLE_PAIR_BUDGET, GROUP_PAIR_BUDGET, PEER_PAIR_BUDGET, TooLarge};
 use super::score::Profiles;
 use super::{Edge, PinError, assignment, circles, general, group};
 use crate::model::matches::{Matches, Parts};
@@ -25,29 +26,6 @@ pub struct Input<'a> {
 pub struct PinProblem {
     pub pin: Vec<String>,
     pub message: String,
-}
-
-/// The most mentee–mentor pairs sharing a slot that group matching with
-/// mentors takes on: its search solves at least two dozen assignments over
-/// all of them, so past this size a run takes minutes and gigabytes. The
-/// 3,000 mentees / 750 mentors of the README's benchmark are under 1
-/// million.
-pub const GROUP_PAIR_BUDGET: u64 = 2_000_000;
-
-/// The most pairs of peers that peer matching and peer circles score: both
-/// look at every pair.
-pub const PEER_PAIR_BUDGET: u64 = 2_000_000;
-
-/// A matching larger than its solver is sized for, found before it starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooLarge {
-    pub mode: MatchMode,
-    pub mentees: usize,
-    pub mentors: usize,
-    /// The pairs the solver would look at.
-    pub pairs: u64,
-    /// The most it takes.
-    pub budget: u64,
 }
 
 /// Why a matching was not made.
@@ -143,7 +121,7 @@ pub fn plan<'a>(input: &'a Input<'a>) -> Result<Plan<'a>, PlanError> {
 }
 
 impl<'a> Cohort<'a> {
-    fn new(input: &'a Input<'a>) -> Result<Self, PinProblem> {
+    pub(crate) fn new(input: &'a Input<'a>) -> Result<Self, PinProblem> {
         let accepted = |id: &str| input.accepted.as_ref().is_none_or(|a| a.contains(id));
         let mut ids: Vec<&str> = Vec::new();
         let mut people: Vec<&Participant> = Vec::new();
@@ -188,38 +166,6 @@ impl<'a> Cohort<'a> {
         let pins = cohort.pin_indices(input, &index)?;
         cohort.pins = pins;
         Ok(cohort)
-    }
-
-    /// The size of the work, when past the budget of the mode's solver:
-    /// for groups with mentors the pairs that share a slot (counted on the
-    /// slot masks, with no scoring); for peers and circles every pair.
-    /// One-to-one and reverse are exact assignments that scale to any
-    /// folder mentorkit reads.
-    pub fn too_large(&self) -> Option<TooLarge> {
-        let (pairs, budget) = if self.mode == MatchMode::Group && !self.circles() {
-            let mentor_slots: Vec<u32> = (self.mentees..self.ids.len())
-                .map(|i| self.profiles.slots(i))
-                .collect();
-            let pairs: u64 = (0..self.mentees)
-                .map(|m| {
-                    let sm = self.profiles.slots(m);
-                    mentor_slots.iter().filter(|&&st| st & sm != 0).count() as u64
-                })
-                .sum();
-            (pairs, GROUP_PAIR_BUDGET)
-        } else if self.mode == MatchMode::Peer || self.circles() {
-            let n = self.mentees as u64;
-            (n * n.saturating_sub(1) / 2, PEER_PAIR_BUDGET)
-        } else {
-            return None;
-        };
-        (pairs > budget).then_some(TooLarge {
-            mode: self.mode,
-            mentees: self.mentees,
-            mentors: self.mentors(),
-            pairs,
-            budget,
-        })
     }
 
     /// True when mentees meet in peer circles: group mode without mentors.

@@ -110,6 +110,11 @@ impl YamlDoc {
                     return Ok(0);
                 }
                 self.guard(seq.byte_range().start as usize, key, true)?;
+                if at.len() == seq.len() {
+                    // Every item goes, and so does the key.
+                    root.remove(key);
+                    return Ok(at.len());
+                }
                 if !(at.len() > 1 && self.splice_out(key, &seq, &gone, at.len())) {
                     for &i in at.iter().rev() {
                         seq.remove(i);

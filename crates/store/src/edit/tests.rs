@@ -199,3 +199,26 @@ fn one_value_stands_for_a_list_of_one() {
         "{e}"
     );
 }
+
+#[test]
+fn long_lists_change_in_one_pass() {
+    let mut text = String::from("title: T\nattendance:\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("  - p-{i}\n"));
+    }
+    text.push_str("notes: x\n");
+    let ids: Vec<String> = (0..5_000).map(|i| format!("p-{i}")).collect();
+    let started = std::time::Instant::now();
+    let out = edit(&text, |d| {
+        assert_eq!(d.remove_all_from_list("attendance", &ids).unwrap(), 5_000);
+        assert_eq!(d.add_all_to_list("absent", &ids).unwrap(), 5_000);
+        assert_eq!(
+            d.remove_all_from_list("absent", &ids[..4_000]).unwrap(),
+            4_000
+        );
+    });
+    assert!(!out.contains("attendance"), "{}", &out[..200]);
+    assert_eq!(out.matches("- p-").count(), 1_000);
+    // One tree edit per id would take minutes here, even in a debug build.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, OutputOption, Result, Unknown, count, dry_run};
+use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown, count, dry_run};
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::journal::Journal;
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     )?
     .into_parts();
     let screening = load_screening(&root)?;
-    let matches = load_matches(&root)?.as_ref().map(from_model);
+    let matches = report_matches(&folder).as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
     // The evidence of impact, as `progress --evidence` computes it.
     let evidence = match args.kind {
@@ -80,6 +80,34 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         &out,
         Some(&root),
     )
+}
+
+/// The matches the report shows: a stale `matches.yaml` is shown with a
+/// warning, one that cannot be read is left out with a warning; neither
+/// stops the report, which does without matches before `match` has run.
+fn report_matches(folder: &Folder) -> Option<crate::model::matches::Matches> {
+    let warn = |problems: Vec<Problem>| {
+        for p in problems {
+            say!("warning: {p}");
+        }
+    };
+    match load_matches(&folder.root) {
+        Ok(found) => {
+            warn(crate::store::matches_problems(folder));
+            found
+        }
+        Err(Error::Invalid(problems)) => {
+            warn(problems);
+            say!(
+                "note: the report leaves the matches out until `mentorkit match` writes matches.yaml again"
+            );
+            None
+        }
+        Err(e) => {
+            say!("warning: {e}");
+            None
+        }
+    }
 }
 
 /// Arguments that do not fit together are wrong usage (exit 2).

@@ -40,7 +40,7 @@ pub use emit::participant_yaml;
 pub use ics_sequence::{parse_sequence, sequence_text};
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
-pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use matches::{MATCHES_FILE, load_matches, matches_problems, matches_text, write_matches};
 pub use open::{Access, Guard, Opened, open, open_rewriting};
 pub use screening::{
     SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,

@@ -61,6 +61,11 @@ pub(super) fn plan(
         by: Some("--meetings"),
         run: "mentorkit match",
     })?;
+    // A stale matches.yaml would lay out meetings of people who left.
+    let stale = crate::store::matches_problems(folder);
+    if !stale.is_empty() {
+        return Err(Error::Invalid(stale));
+    }
     let entries = entries(&matches);
     let ends = folder.program.program.ends.ok_or_else(|| {
         Error::problem(

@@ -299,3 +299,33 @@ fn peer_matching_past_its_budget_says_so_before_it_starts() {
     );
     assert!(!dir.join("matches.yaml").exists(), "refused, yet written");
 }
+
+// Broke: a matches.yaml that could not be read stopped `report cohort`,
+// which does without matches before `match` has run; a stale one (naming
+// someone no longer in the folder) was shown without a word, and `schedule
+// --meetings` laid out meetings for that person.
+#[test]
+fn a_stale_or_broken_matches_yaml_blocks_only_what_needs_it() {
+    let t = Test::example("career-development");
+    let dir = t.path();
+    cmd(dir, &["screen"]).ok();
+    cmd(dir, &["match"]).ok();
+    let text = read(dir, "matches.yaml");
+    assert!(text.contains("robert-olsen"));
+    write(dir, "matches.yaml", text.replace("robert-olsen", "ghost-person"));
+    cmd(dir, &["report", "cohort", "--format", "md"])
+        .ok()
+        .stderr_has("warning: matches.yaml:")
+        .stderr_has("no participant `ghost-person`");
+    cmd(dir, &["schedule", "--meetings"])
+        .code(1)
+        .stderr_has("no participant `ghost-person`");
+    write(dir, "matches.yaml", "mode: [\n");
+    cmd(dir, &["report", "cohort", "--format", "md"])
+        .ok()
+        .stderr_has("note: the report leaves the matches out");
+    cmd(dir, &["list", "participants"]).ok();
+    cmd(dir, &["progress"]).ok();
+    cmd(dir, &["match"]).ok();
+    assert_checks(dir);
+}

@@ -231,6 +231,15 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Prints a value as pretty JSON with a final line break, its strings'
+/// unsafe characters escaped (`json_safe`): the same data, safe on a
+/// terminal.
+pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value).map_err(Error::json)?;
+    text.push('\n');
+    print_out(&json_safe(&text))
+}
+
 /// Set once stdout is a closed pipe: nothing more is written there.
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 

@@ -36,9 +36,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     }
     match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&rows).map_err(Error::json)?;
-            s.push('\n');
-            print_out(&s)?;
+            crate::output::print_json(&rows)?;
         }
         Format::Csv => flat(&rows).print(Format::Csv)?,
         Format::Table => {

@@ -230,9 +230,7 @@ fn print_context(docs: &[Document]) -> Result<()> {
         [one] => one.context.clone(),
         many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
     };
-    let mut text = serde_json::to_string_pretty(&value).map_err(Error::json)?;
-    text.push('\n');
-    crate::output::print_out(&text)
+    crate::output::print_json(&value)
 }
 
 /// Renders every document in every requested format, then writes them

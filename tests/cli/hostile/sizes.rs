@@ -312,7 +312,11 @@ fn a_stale_or_broken_matches_yaml_blocks_only_what_needs_it() {
     cmd(dir, &["match"]).ok();
     let text = read(dir, "matches.yaml");
     assert!(text.contains("robert-olsen"));
-    write(dir, "matches.yaml", text.replace("robert-olsen", "ghost-person"));
+    write(
+        dir,
+        "matches.yaml",
+        text.replace("robert-olsen", "ghost-person"),
+    );
     cmd(dir, &["report", "cohort", "--format", "md"])
         .ok()
         .stderr_has("warning: matches.yaml:")

@@ -233,7 +233,16 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut sources = BTreeMap::new();
     let program_rel = PathBuf::from(PROGRAM_FILE);
-    let program = match read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES)
+    let fence = Fence::of(root);
+    // The settings may be a link (to a shared file), never into private/.
+    let fenced = match fence.check(&root.join(PROGRAM_FILE)) {
+        Err(why @ (Fenced::IntoPrivate | Fenced::SameAs(_))) => {
+            Err(why.problem(&program_rel, "mentorkit", fenced_help(&why)))
+        }
+        _ => Ok(()),
+    };
+    let program = match fenced
+        .and_then(|()| read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES))
         .and_then(|text| parse_program(&program_rel, &text).map(|p| (p, text)))
     {
         Ok((p, text)) => {
@@ -245,7 +254,6 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
             None
         }
     };
-    let fence = Fence::of(root);
     let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();

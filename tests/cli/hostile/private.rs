@@ -157,3 +157,25 @@ fn a_record_linked_outside_the_folder_is_not_read() {
         )
         .stderr_lacks("OUTSIDE-MARKER");
 }
+
+// Broke: a program.toml that is a link into private/ was read, and its
+// lines quoted in problems.
+#[test]
+fn a_program_toml_linked_into_private_is_not_read() {
+    let t = Test::example("career-development");
+    let dir = t.path();
+    fs::rename(dir.join("program.toml"), dir.join("private/program.toml")).unwrap();
+    fs::write(
+        dir.join("private/program.toml"),
+        format!("{JOURNAL_MARKER} = 1\n"),
+    )
+    .unwrap();
+    symlink("private/program.toml", dir.join("program.toml")).unwrap();
+    cmd(dir, &["check"])
+        .code(1)
+        .stderr_is(
+            "error: program.toml: leads into private/, which mentorkit never reads\n  \
+             = help: remove the link: what is in private/ stays there\n",
+        )
+        .stderr_lacks(JOURNAL_MARKER);
+}

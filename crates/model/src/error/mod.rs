@@ -3,13 +3,18 @@
 //! field); an `Error` is the whole reason, with structured fields, and its
 //! `Display` is the only place its words are written.
 
+mod edit;
 mod problem;
+mod target;
 mod words;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use edit::EditMiss;
 pub use problem::Problem;
+pub use target::{FileKind, NO_OUTPUT_FOLDERS, OutputMiss, OutputOption};
+use target::{not_regular, output_refusal, too_large};
 pub use words::{count, did_you_mean, did_you_mean_quoted, dry_run, nearest, suggestion};
 
 /// What kind of thing an unknown id was meant to name.
@@ -152,145 +157,6 @@ pub enum GoalMiss {
     NoMatch { text: String },
     /// Several goals' words contain the text.
     Several { text: String, count: usize },
-}
-
-/// Why an in-place edit cannot be made to a file people edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditMiss {
-    /// The file's top is not a mapping of keys.
-    NotAMapping,
-    /// A key holds something other than a mapping of fields.
-    KeyNotAMapping { key: String },
-    /// A key holds something other than a list.
-    KeyNotAList { key: String },
-    /// A key could not be added.
-    CannotAdd { key: String },
-    /// A list has no such item.
-    NoItem { list: String, n: usize },
-    /// A list item is not a mapping of fields.
-    ItemNotAMapping { list: String, n: usize },
-    /// The value (or what holds it, unless `itself`) is a YAML anchor that
-    /// an alias repeats: changing it would change the alias too.
-    Anchored {
-        field: String,
-        anchor: String,
-        itself: bool,
-    },
-}
-
-impl fmt::Display for EditMiss {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditMiss::NotAMapping => f.write_str("the document is not a mapping"),
-            EditMiss::KeyNotAMapping { key } => {
-                write!(
-                    f,
-                    "`{key}` is not a mapping of fields; fix it by hand first"
-                )
-            }
-            EditMiss::KeyNotAList { key } => {
-                write!(f, "`{key}` is not a list; fix it by hand first")
-            }
-            EditMiss::CannotAdd { key } => write!(f, "could not add `{key}` to the file"),
-            EditMiss::NoItem { list, n } => write!(f, "`{list}` has no item {n}"),
-            EditMiss::ItemNotAMapping { list, n } => write!(
-                f,
-                "item {n} of `{list}` is not a mapping of fields; fix it by hand first"
-            ),
-            EditMiss::Anchored {
-                field,
-                anchor,
-                itself,
-            } => write!(
-                f,
-                "`{field}` is {}the YAML anchor `&{anchor}`, repeated elsewhere in the file by `*{anchor}`; changing it here would change those too",
-                if *itself { "" } else { "inside " }
-            ),
-        }
-    }
-}
-
-/// What a path is, when mentorkit needs a regular file (or a folder) there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Regular,
-    Folder,
-    Fifo,
-    CharDevice,
-    BlockDevice,
-    Socket,
-    /// Anything else the system has.
-    Other,
-}
-
-impl FileKind {
-    /// `a FIFO`, `a character device`, …
-    pub fn words(self) -> &'static str {
-        match self {
-            FileKind::Regular => "a regular file",
-            FileKind::Folder => "a folder",
-            FileKind::Fifo => "a FIFO",
-            FileKind::CharDevice => "a character device",
-            FileKind::BlockDevice => "a block device",
-            FileKind::Socket => "a socket",
-            FileKind::Other => "a special file",
-        }
-    }
-}
-
-/// An option that names where output goes (`--ics FILE`, `--out DIR`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OutputOption {
-    /// `--ics`
-    pub flag: &'static str,
-    /// Whether it names a folder (else a file).
-    pub folder: bool,
-    /// A good choice, for the refusal: `calendar.ics`, `out`.
-    pub example: &'static str,
-}
-
-/// Why an output path is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OutputMiss {
-    /// It is `program.toml` or a file mentorkit generates and reads back.
-    Protected { file: &'static str },
-    /// It leads into a folder of records, templates or private notes.
-    Inside { folder: &'static str },
-}
-
-/// The folders where output never lands, as refusals list them.
-pub const NO_OUTPUT_FOLDERS: &str = "participants/, sessions/, templates/ and private/";
-
-fn output_refusal(option: &OutputOption, given: &std::path::Path, why: &OutputMiss) -> String {
-    let noun = if option.folder { "folder" } else { "file" };
-    let example = option.example;
-    match why {
-        OutputMiss::Protected { file } => format!(
-            "{} {}: refused: mentorkit never writes output over {file}; choose a new {noun}, such as {example}",
-            option.flag,
-            given.display()
-        ),
-        OutputMiss::Inside { folder } => format!(
-            "{} {}: refused: it leads into {folder}/, where output never lands; choose a {noun} outside {NO_OUTPUT_FOLDERS}, such as {example}",
-            option.flag,
-            given.display()
-        ),
-    }
-}
-
-fn not_regular(path: &std::path::Path, kind: FileKind, want: FileKind) -> String {
-    match want {
-        FileKind::Folder => format!(
-            "{}: is {}, not a folder; name a folder for the output, or a new one",
-            path.display(),
-            kind.words()
-        ),
-        _ => format!(
-            "{}: is {}, not a regular file; mentorkit writes only regular files: remove it or choose another path",
-            path.display(),
-            kind.words()
-        ),
-    }
 }
 
 /// Why a command stopped.
@@ -441,21 +307,6 @@ fn no_program(looked: &Looked) -> String {
             dir.display()
         ),
     }
-}
-
-fn too_large(mode: &str, mentees: usize, mentors: usize, pairs: u64, budget: u64) -> String {
-    let who = if mentors > 0 {
-        format!(
-            "{} and {}: {pairs} pairs share a slot",
-            count(mentees, "mentee", "mentees"),
-            count(mentors, "mentor", "mentors")
-        )
-    } else {
-        format!("{}: {pairs} pairs", count(mentees, "mentee", "mentees"))
-    };
-    format!(
-        "{mode} matching of {who}, more than the {budget} it is made for; past that it runs for many minutes and needs gigabytes (the time grows faster than the pairs), so nothing was matched and nothing written; match smaller cohorts (a folder per branch or department), or give fewer shared slots"
-    )
 }
 
 fn needs(noun: &str, file: &str, by: Option<&str>, run: &str) -> String {

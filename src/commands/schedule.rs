@@ -53,7 +53,8 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         .map(|p| (p.id.clone(), workshop_session(p)))
         .collect();
     if args.meetings {
-        wanted.extend(meetings::plan(&folder, schedule, zone)?);
+        let workshops = meetings::workshops(&folder, schedule, &wanted);
+        wanted.extend(meetings::plan(&folder, schedule, zone, workshops)?);
     }
     // A note while the files are written: a killed run is reported by the
     // next, which lays out the same files again.

@@ -78,7 +78,10 @@ pub(crate) fn cmd(dir: &Path, args: &[&str]) -> Cmd {
     let mut shown = format!("mentorkit {}", args.join(" "));
     if shown.len() > 200 {
         // 20,000 ids on one command line help no one read a failure.
-        let cut = (0..=200).rev().find(|&i| shown.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=200)
+            .rev()
+            .find(|&i| shown.is_char_boundary(i))
+            .unwrap_or(0);
         shown = format!("{} … ({} arguments)", &shown[..cut], args.len());
     }
     Cmd {

@@ -38,6 +38,7 @@ pub fn matches_problems(folder: &Folder) -> Vec<Problem> {
         Err(Error::Invalid(problems)) => return problems,
         Err(e) => return vec![Problem::file(MATCHES_FILE, e.to_string())],
     };
+    let known = super::Known::of(folder);
     let mut names: Vec<&str> = Vec::new();
     for m in &matches.matches {
         names.extend(m.mentor.as_deref());
@@ -51,7 +52,7 @@ pub fn matches_problems(folder: &Folder) -> Vec<Problem> {
     let text = std::fs::read_to_string(folder.root.join(MATCHES_FILE)).unwrap_or_default();
     names
         .into_iter()
-        .filter(|id| !folder.participants.contains_key(*id))
+        .filter(|id| !known.person(id))
         .map(|id| {
             let p = Problem::file(MATCHES_FILE, format!("no participant `{id}`"))
                 .help("the folder changed since matching; run `mentorkit match` again");

@@ -73,11 +73,11 @@ pub fn screening_text(screening: &Screening) -> String {
 /// does not need it, and `screen` rewrites it whatever it holds.
 pub fn screening_problems(folder: &Folder) -> Vec<Problem> {
     let mut problems = Vec::new();
-    screening_rules(folder, &mut problems);
+    screening_rules(folder, &super::Known::of(folder), &mut problems);
     problems
 }
 
-fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+fn screening_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
     let (screening, text) = match read_screening(&folder.root) {
         Ok(Some(found)) => found,
         Ok(None) => return,
@@ -97,6 +97,7 @@ fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             }
         };
         match folder.participants.get(id) {
+            None if known.person(id) => {}
             None => problems.push(at(format!("no participant `{id}`"))),
             Some(p) if p.role != Role::Mentee => {
                 problems.push(at(format!("`{id}` is a mentor; only mentees are screened")));

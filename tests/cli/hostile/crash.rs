@@ -202,6 +202,8 @@ fn a_full_disk_names_the_real_file() {
         &crate::support::repo().join("examples/career-development"),
         &dir,
     );
+    // The example ships screened: `screen` must have a file to write.
+    fs::remove_file(dir.join("screening.yaml")).unwrap();
     let mut filler = fs::File::create(at.join("filler")).unwrap();
     let block = vec![b'x'; 4096];
     while std::io::Write::write_all(&mut filler, &block).is_ok() {}

@@ -1,6 +1,7 @@
 //! Closed pipes, FIFOs and devices where mentorkit reads or writes: a write
 //! is never lost, nothing panics, nothing hangs, nothing reads without end.
 
+use std::fs;
 use std::os::unix::fs::symlink;
 
 use super::{cmd, mkfifo, not_regular, write};
@@ -18,6 +19,8 @@ fn quiet_or_refused(code: Option<i32>) -> bool {
 #[test]
 fn screen_into_a_closed_stdout_still_writes_screening_yaml() {
     let t = Test::example("career-development");
+    // The example ships screened: the file must come from this run.
+    fs::remove_file(t.path().join("screening.yaml")).unwrap();
     let run = cmd(t.path(), &["screen"]).closed_stdout().finished();
     assert!(
         t.path().join("screening.yaml").exists(),
@@ -33,6 +36,7 @@ fn screen_into_a_closed_stdout_still_writes_screening_yaml() {
 fn match_into_a_closed_stdout_still_writes_matches_yaml() {
     let t = Test::example("career-development");
     let dir = t.path();
+    fs::remove_file(dir.join("matches.yaml")).unwrap();
     cmd(dir, &["screen"]).ok();
     let matched = cmd(dir, &["match"]).closed_stdout().finished();
     assert!(
@@ -66,6 +70,7 @@ fn check_into_a_closed_stderr_does_not_panic() {
     cmd(dir, &["check"]).closed_stderr().code(1);
     // A command that writes, then talks on stderr, keeps its write.
     let t = Test::example("career-development");
+    fs::remove_file(t.path().join("screening.yaml")).unwrap();
     let run = cmd(t.path(), &["screen"]).closed_stderr().finished();
     assert!(quiet_or_refused(run.code), "exit {:?}", run.code);
     assert!(t.path().join("screening.yaml").exists());
@@ -77,6 +82,7 @@ fn check_into_a_closed_stderr_does_not_panic() {
 #[test]
 fn a_fifo_at_screening_yaml_does_not_hang_screen() {
     let t = Test::example("career-development");
+    fs::remove_file(t.path().join("screening.yaml")).unwrap();
     mkfifo(&t.path().join("screening.yaml"));
     cmd(t.path(), &["screen"])
         .within(10)
@@ -139,6 +145,7 @@ fn a_record_linked_to_dev_zero_is_refused_quickly() {
 #[test]
 fn a_generated_file_linked_to_dev_zero_is_not_read() {
     let t = Test::example("career-development");
+    fs::remove_file(t.path().join("screening.yaml")).unwrap();
     symlink("/dev/zero", t.path().join("screening.yaml")).unwrap();
     cmd(t.path(), &["screen"])
         .within(10)

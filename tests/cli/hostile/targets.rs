@@ -19,6 +19,10 @@ fn ics_over_program_toml_or_a_generated_file_is_refused() {
         let t = Test::example("career-development");
         let dir = t.path();
         fs::remove_dir_all(dir.join("sessions")).unwrap();
+        // The example ships screened and matched: without those files, a
+        // write over them shows.
+        fs::remove_file(dir.join("screening.yaml")).unwrap();
+        fs::remove_file(dir.join("matches.yaml")).unwrap();
         let before = fs::read(dir.join("program.toml")).unwrap();
         cmd(dir, &["schedule", "--ics", target])
             .code(1)

@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 
 use super::unknown_person;
 use crate::error::Problem;
-use crate::{Folder, SESSIONS_DIR, problem_at};
+use crate::{Folder, Known, SESSIONS_DIR, problem_at};
 
 fn session_rel(id: &str) -> PathBuf {
     Path::new(SESSIONS_DIR).join(format!("{id}.yaml"))
 }
 
-pub(super) fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+pub(super) fn session_rules(folder: &Folder, known: &Known<'_>, problems: &mut Vec<Problem>) {
     for (id, s) in &folder.sessions {
-        one_session(folder, id, s, problems);
+        one_session(folder, known, id, s, problems);
     }
 }
 
@@ -24,14 +24,20 @@ pub(super) fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
 pub fn session_problems(folder: &Folder, id: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(s) = folder.sessions.get(id) {
-        one_session(folder, id, s, &mut problems);
+        one_session(folder, &Known::of(folder), id, s, &mut problems);
     }
     problems.sort();
     problems.dedup();
     problems
 }
 
-fn one_session(folder: &Folder, id: &str, s: &crate::model::Session, problems: &mut Vec<Problem>) {
+fn one_session(
+    folder: &Folder,
+    known: &Known<'_>,
+    id: &str,
+    s: &crate::model::Session,
+    problems: &mut Vec<Problem>,
+) {
     let program = &folder.program.program;
     {
         let rel = session_rel(id);
@@ -70,14 +76,14 @@ fn one_session(folder: &Folder, id: &str, s: &crate::model::Session, problems: &
             ("excused", &s.excused),
         ];
         if let Some(mentor) = &s.mentor
-            && !folder.participants.contains_key(mentor)
+            && !known.person(mentor)
         {
             problems.push(unknown_person(folder, &rel, "mentor", mentor));
         }
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for (key, ids) in lists {
             for pid in ids {
-                if !folder.participants.contains_key(pid) {
+                if !known.person(pid) {
                     problems.push(unknown_person(folder, &rel, key, pid));
                 }
                 if key != "mentees"

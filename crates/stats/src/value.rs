@@ -101,6 +101,14 @@ impl Count {
         self.total - self.events
     }
 
+    /// The same people with events and non-events exchanged.
+    pub(crate) fn flipped(self) -> Count {
+        Count {
+            events: self.non_events(),
+            total: self.total,
+        }
+    }
+
     /// events / total; `None` for an empty group.
     pub fn rate(self) -> Option<f64> {
         (self.total > 0).then(|| f64::from(self.events) / f64::from(self.total))

@@ -136,6 +136,29 @@ impl Cmd {
         }
     }
 
+    /// Files written by the run may not grow past `bytes` (RLIMIT_FSIZE, the
+    /// signal ignored): a write past it fails with EFBIG, as a disk that
+    /// refuses it would.
+    pub(crate) fn file_size_limit(mut self, bytes: u64) -> Cmd {
+        // SAFETY: setrlimit and signal are async-signal-safe and touch no
+        // memory of ours.
+        unsafe {
+            self.inner.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: bytes,
+                    rlim_max: bytes,
+                };
+                if libc::signal(libc::SIGXFSZ, libc::SIG_IGN) == libc::SIG_ERR
+                    || libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0
+                {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        self
+    }
+
     /// Starts the run without waiting (for kills).
     pub(crate) fn spawn(mut self) -> Child {
         self.inner

@@ -3,11 +3,10 @@
 //! changes, comments and order stay, and a second run changes nothing.
 
 use super::Ctx;
-use crate::attendance::{Edit, Mark, Roll, record};
+use crate::attendance::{Edit, Mark, record};
 use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
-use crate::store::edit::YamlDoc;
-use crate::store::{Access, Folder, write_atomic};
+use crate::store::{Access, Folder, change};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
@@ -20,13 +19,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     )?
     .into_parts();
     let id = session_id(&args.session);
-    let Some(session) = folder.sessions.get(id) else {
-        return Err(Error::Unknown(Unknown::new(
-            Kind::Session,
-            &[id],
-            folder.sessions.keys().map(String::as_str),
-        )));
-    };
+    let session = change::session(&folder, id)?;
     check_people(&folder, &args.ids)?;
 
     let mark = if args.absent {
@@ -36,28 +29,15 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     } else {
         Mark::Present
     };
-    let roll = Roll {
-        attendance: session.attendance.clone(),
-        absent: session.absent.clone(),
-        excused: session.excused.clone(),
-    };
-    let edits = record(&roll, &args.ids, mark);
-    let rel = super::schedule::rel_path(id);
+    let edits = record(&change::roll(session), &args.ids, mark);
+    let rel = change::session_rel(id);
     if edits.is_empty() {
         eprintln!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
         return Ok(());
     }
-    let text = folder.sources.get(&rel).cloned().unwrap_or_default();
-    let doc = YamlDoc::parse(&rel, &text)?;
-    for edit in &edits {
-        match edit {
-            Edit::Add { list, id } => doc.add_to_list(list.key(), id)?,
-            Edit::Remove { list, id } => doc.remove_from_list(list.key(), id)?,
-        };
-    }
-    let (text, changed) = doc.finish();
-    if changed && !args.dry_run {
-        write_atomic(&folder.root.join(&rel), text.as_bytes())?;
+    let edited = change::edit_session(&folder, id, &edits)?;
+    if !args.dry_run {
+        change::write_session(&folder, &edited)?;
     }
     let added: Vec<&str> = edits
         .iter()

@@ -26,6 +26,7 @@ pub mod progress;
 pub mod report;
 pub mod schedule;
 pub mod screen;
+pub mod serve;
 pub mod survey;
 
 /// What every command knows before it starts: where the folder is, and
@@ -95,6 +96,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Outcome(a) => outcome::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::List(a) => list::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
         Command::Completions(a) => meta::completions(a),
         Command::Man => meta::man(),
     }

@@ -9,16 +9,11 @@ use std::path::{Path, PathBuf};
 use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
+use crate::error::{Error, Kind, Looked, Result, Unknown, count, dry_run};
 use crate::model::match_groups::from_model;
-use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
-use crate::store::{
-    Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
-    write_atomic,
-};
+use crate::render::{Document, Format, Override, Renderer, Reports};
+use crate::store::{Access, Folder, PROGRAM_FILE, load_matches, load_screening, write_atomic};
 
-/// The folder a report never reads.
-const PRIVATE_DIR: &str = "private";
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
 
@@ -277,43 +272,18 @@ fn shown(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// The templates in `root/templates/`, if any: `.md` and `.html` files,
-/// sorted by name. A template that leads into `private/` is refused.
+/// The templates in `root/templates/`, if any (see `store::templates`).
 fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
     let Some(root) = root else {
         return Ok(Vec::new());
     };
-    let dir = root.join(OVERRIDES_DIR);
-    let entries = match fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
-    };
-    let private = fs::canonicalize(root.join(PRIVATE_DIR)).ok();
-    let mut out = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !(name.ends_with(".md") || name.ends_with(".html")) {
-            continue;
-        }
-        let path = entry.path();
-        let rel = Path::new(OVERRIDES_DIR).join(&name);
-        if let (Some(private), Ok(real)) = (&private, fs::canonicalize(&path))
-            && real.starts_with(private)
-        {
-            return Err(Error::problem(
-                Problem::file(&rel, "leads into private/, which reports never read")
-                    .help("copy the template into templates/ instead of linking to it"),
-            ));
-        }
-        if path.is_dir() {
-            continue;
-        }
-        let text = read_text(&path, &rel, MAX_RECORD_BYTES).map_err(Error::problem)?;
-        out.push(Override { name, text });
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
+    Ok(crate::store::template_overrides(root)?
+        .into_iter()
+        .map(|t| Override {
+            name: t.name,
+            text: t.text,
+        })
+        .collect())
 }
 
 /// A problem in another folder, placed under that folder.

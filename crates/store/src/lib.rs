@@ -6,6 +6,7 @@
 use mentorkit_model as model;
 use mentorkit_model::error;
 
+pub mod change;
 pub mod comparison;
 mod diag;
 pub mod edit;
@@ -17,6 +18,7 @@ pub mod matches;
 mod open;
 pub mod screening;
 mod session_yaml;
+pub mod templates;
 mod validate;
 mod write;
 pub mod yaml;
@@ -38,6 +40,7 @@ pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
 pub use open::{Access, Guard, Opened, open, open_rewriting};
 pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
 pub use session_yaml::session_yaml;
+pub use templates::{PRIVATE_DIR, TEMPLATES_DIR, TemplateFile, template_overrides};
 pub use validate::check_rrule;
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 

@@ -4,12 +4,14 @@
 //! `Display` is the only place its words are written.
 
 mod problem;
+mod serve;
 mod words;
 
 use std::fmt;
 use std::path::PathBuf;
 
 pub use problem::Problem;
+pub use serve::ServeMiss;
 pub use words::{count, did_you_mean, did_you_mean_quoted, dry_run, nearest, suggestion};
 
 /// What kind of thing an unknown id was meant to name.
@@ -294,6 +296,15 @@ pub enum Error {
     /// Output that could not be encoded.
     #[error("cannot write {format}: {why}")]
     Encode { format: &'static str, why: String },
+    /// `serve` will not start, or refuses a request.
+    #[error("{0}")]
+    Serve(ServeMiss),
+    /// `serve` cannot listen on the address.
+    #[error("cannot serve on {addr}: {source}; choose another --port (0 picks a free one)")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     /// Something mentorkit itself got wrong.
     #[error("{0}; this is a bug in mentorkit, please report it")]
     Bug(String),

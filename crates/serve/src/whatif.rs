@@ -1,0 +1,160 @@
+//! The what-if of the matching page: other weights, pins and forbidden
+//! pairs, read from the query (or the Save form), and the exact optimum
+//! under them from the same planner `mentorkit match` runs, for the same
+//! candidates (the cohort's roster).
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use crate::error::Result;
+use crate::form::Fields;
+use crate::logic::cohort::Cohort;
+use crate::matching::plan::{Input, PinProblem, Plan, plan};
+use crate::model::matches::Parts;
+use crate::model::{Folder, Matching, Weights};
+use crate::site::bad_field;
+
+/// The settings a what-if runs with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Settings {
+    pub weights: Weights,
+    pub pins: Vec<Vec<String>>,
+    pub forbid: Vec<Vec<String>>,
+}
+
+impl Settings {
+    /// `[matching]` as program.toml has it.
+    pub(crate) fn of_program(m: &Matching) -> Settings {
+        Settings {
+            weights: m.weights,
+            pins: m.pins.clone(),
+            forbid: m.forbid.clone(),
+        }
+    }
+
+    /// The weights in [`Parts::NAMES`] order.
+    pub(crate) fn weight_values(&self) -> [u32; 5] {
+        let w = &self.weights;
+        [
+            w.competency,
+            w.cross_department,
+            w.availability,
+            w.modality,
+            w.preference,
+        ]
+    }
+
+    /// Pairs as the text box shows them: one `a, b` a line.
+    pub(crate) fn lines(pairs: &[Vec<String>]) -> String {
+        pairs
+            .iter()
+            .map(|p| p.join(", "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The settings as query fields, to link the explain pages and to send
+    /// with Save.
+    pub(crate) fn query(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in Parts::NAMES.iter().zip(self.weight_values()) {
+            s.append_pair(name, &value.to_string());
+        }
+        s.append_pair("pins", &Settings::lines(&self.pins));
+        s.append_pair("forbid", &Settings::lines(&self.forbid));
+        s.finish()
+    }
+}
+
+/// The settings in `q`: each weight, pin and forbidden pair given replaces
+/// program.toml's; a field left out keeps program.toml's value.
+pub(crate) fn settings(folder: &Folder, q: &Fields) -> Result<Settings> {
+    let mut s = Settings::of_program(&folder.program.matching);
+    let w = &mut s.weights;
+    let slots = [
+        &mut w.competency,
+        &mut w.cross_department,
+        &mut w.availability,
+        &mut w.modality,
+        &mut w.preference,
+    ];
+    for (name, slot) in Parts::NAMES.iter().zip(slots) {
+        if let Some(v) = q.get(name) {
+            *slot = v
+                .parse::<u32>()
+                .ok()
+                .filter(|v| *v <= 1000)
+                .ok_or_else(|| bad_field(name, "must be a whole number from 0 to 1000"))?;
+        }
+    }
+    if q.has("pins") {
+        s.pins = pairs(folder, "pins", q.get("pins").unwrap_or(""))?;
+    }
+    if q.has("forbid") {
+        s.forbid = pairs(folder, "forbid", q.get("forbid").unwrap_or(""))?;
+    }
+    Ok(s)
+}
+
+/// Pairs of ids, one pair a line, the two ids apart by a comma or spaces.
+fn pairs(folder: &Folder, field: &str, text: &str) -> Result<Vec<Vec<String>>> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let ids: Vec<&str> = line
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .collect();
+        match ids.as_slice() {
+            [] => continue,
+            [a, b] => {
+                for id in [a, b] {
+                    if !folder.participants.contains_key(*id) {
+                        let shown: String = id.chars().take(60).collect();
+                        return Err(bad_field(
+                            field,
+                            format!("line {}: no participant `{shown}`", n + 1),
+                        ));
+                    }
+                }
+                out.push(vec![a.to_string(), b.to_string()]);
+            }
+            _ => {
+                return Err(bad_field(
+                    field,
+                    format!(
+                        "line {}: write two ids, such as `ana-ruiz, james-carter`",
+                        n + 1
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The candidates `mentorkit match` matches: the cohort's roster.
+pub(crate) fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
+    Some(cohort.roster().into_iter().map(String::from).collect())
+}
+
+/// `[matching]` with the what-if's weights, pins and forbidden pairs.
+pub(crate) fn matching(folder: &Folder, s: &Settings) -> Matching {
+    Matching {
+        weights: s.weights,
+        pins: s.pins.clone(),
+        forbid: s.forbid.clone(),
+        ..folder.program.matching.clone()
+    }
+}
+
+/// Plans under `input`, timed.
+pub(crate) fn solve<'a>(input: &'a Input<'a>) -> (Result<Plan<'a>, PinProblem>, Duration) {
+    let start = Instant::now();
+    let planned = plan(input);
+    (planned, start.elapsed())
+}
+
+/// A pin that cannot hold, in words.
+pub(crate) fn pin_words(p: &PinProblem) -> String {
+    format!("the pin [{}] cannot hold: {}", p.pin.join(", "), p.message)
+}

@@ -14,4 +14,5 @@ mod progress;
 mod reliability;
 mod report;
 mod screening;
+mod serve;
 mod support;

@@ -227,7 +227,9 @@ pub(crate) fn wants_json(request: &Request) -> bool {
 }
 
 /// Headers on every answer: nothing from other sites, no framing by
-/// them, no caching, no guessing of types, no referrer.
+/// them, no caching, no guessing of types, no referrer to other sites
+/// (`same-origin`, not `no-referrer`: under that a browser sends `Origin:
+/// null` with our own forms).
 fn secure(headers: &mut HeaderMap) {
     let set = [
         (
@@ -236,7 +238,7 @@ fn secure(headers: &mut HeaderMap) {
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
-        (header::REFERRER_POLICY, "no-referrer"),
+        (header::REFERRER_POLICY, "same-origin"),
         (header::CACHE_CONTROL, "no-store"),
     ];
     for (name, value) in set {

@@ -60,9 +60,7 @@ pub(crate) fn of(cohort: &Cohort<'_>) -> Result<Evidence> {
         .map(|(file, staff)| Comparison { file, staff });
     let start = evidence::start_day(&folder.program, &folder.sessions);
     let mut e = evidence::evidence(&members, &cohort.surveys, comparison, start, cohort.as_of);
-    if let Some(note) = cohort.roster_note() {
-        e.notes.insert(0, note.to_string());
-    }
+    // The overview says once, at its top, that the folder is not screened.
     Ok(e)
 }
 

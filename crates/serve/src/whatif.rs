@@ -53,6 +53,15 @@ impl Settings {
             .join("\n")
     }
 
+    /// Pairs on one line, `a, b; c, d`, for a hidden field or a link.
+    pub(crate) fn inline(pairs: &[Vec<String>]) -> String {
+        pairs
+            .iter()
+            .map(|p| p.join(", "))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The settings as query fields, to link the explain pages and to send
     /// with Save.
     pub(crate) fn query(&self) -> String {
@@ -60,8 +69,8 @@ impl Settings {
         for (name, value) in Parts::NAMES.iter().zip(self.weight_values()) {
             s.append_pair(name, &value.to_string());
         }
-        s.append_pair("pins", &Settings::lines(&self.pins));
-        s.append_pair("forbid", &Settings::lines(&self.forbid));
+        s.append_pair("pins", &Settings::inline(&self.pins));
+        s.append_pair("forbid", &Settings::inline(&self.forbid));
         s.finish()
     }
 }
@@ -96,10 +105,11 @@ pub(crate) fn settings(folder: &Folder, q: &Fields) -> Result<Settings> {
     Ok(s)
 }
 
-/// Pairs of ids, one pair a line, the two ids apart by a comma or spaces.
+/// Pairs of ids, one pair a line (or apart by `;`), the two ids apart by a
+/// comma or spaces.
 fn pairs(folder: &Folder, field: &str, text: &str) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in text.split(['\n', ';']).enumerate() {
         let ids: Vec<&str> = line
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|s| !s.is_empty())
@@ -112,7 +122,7 @@ fn pairs(folder: &Folder, field: &str, text: &str) -> Result<Vec<Vec<String>>> {
                         let shown: String = id.chars().take(60).collect();
                         return Err(bad_field(
                             field,
-                            format!("line {}: no participant `{shown}`", n + 1),
+                            format!("pair {}: no participant `{shown}`", n + 1),
                         ));
                     }
                 }

@@ -100,54 +100,63 @@ pub(crate) fn deliverable(shared: &Shared, id: &str, form: &Fields, json: bool) 
 }
 
 /// What the outcome form asks for, against what the record has: a field
-/// changed is set, a field emptied is removed, the rest is left alone.
+/// changed is set, a field sent empty is removed, a field not sent (or
+/// unchanged) is left alone.
 fn outcome_change(form: &Fields, old: &crate::model::Outcome) -> Result<OutcomeChange> {
     let mut c = OutcomeChange::default();
+    // Whether to set a field sent with `now`, or to clear it when it was set.
+    let mut decide = |f: OutcomeField, was: bool, now: bool, same: bool| -> bool {
+        if !form.has(f.key()) {
+            return false;
+        }
+        if was && !now {
+            c.clear.push(f);
+        }
+        now && !same
+    };
     let completed = match form.get("completed") {
         None => None,
         Some("yes") => Some(true),
         Some("no") => Some(false),
         Some(_) => return Err(bad_field("completed", "must be yes, no or left blank")),
     };
-    let mut field = |f: OutcomeField, was: bool, now: bool, same: bool| {
-        if was && !now {
-            c.clear.push(f);
-        }
-        now && !same
-    };
-    if field(
+    let set_completed = decide(
         OutcomeField::Completed,
         old.completed.is_some(),
         completed.is_some(),
         completed == old.completed,
-    ) {
-        c.completed = completed;
-    }
+    );
     let promoted = date(form, "promoted")?;
-    if field(
+    let set_promoted = decide(
         OutcomeField::Promoted,
         old.promoted.is_some(),
         promoted.is_some(),
         promoted == old.promoted,
-    ) {
-        c.promoted = promoted;
-    }
+    );
     let position = form.get("new_position").map(str::to_string);
-    if field(
+    let set_position = decide(
         OutcomeField::NewPosition,
         old.new_position.is_some(),
         position.is_some(),
         position.as_deref() == old.new_position.as_deref().map(str::trim),
-    ) {
-        c.new_position = position;
-    }
+    );
     let left = date(form, "left")?;
-    if field(
+    let set_left = decide(
         OutcomeField::Left,
         old.left.is_some(),
         left.is_some(),
         left == old.left,
-    ) {
+    );
+    if set_completed {
+        c.completed = completed;
+    }
+    if set_promoted {
+        c.promoted = promoted;
+    }
+    if set_position {
+        c.new_position = position;
+    }
+    if set_left {
         c.left = left;
     }
     Ok(c)

@@ -202,3 +202,41 @@ fn two_tablets_signing_in_at_once_lose_no_mark() {
         .run()
         .ok();
 }
+
+#[test]
+fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
+    let s = Server::example(&[]);
+    let csrf = s.csrf();
+    assert_eq!(s.post("/matching/save", &[], &csrf).status, 303);
+    let now = s.read("matches.yaml");
+    assert!(now.contains("mentees: [aisha-khan, james-carter, keisha-brown, tom-nguyen]"), "{now}");
+    let page = s.get("/matching?forbid=aisha-khan%2C+samuel-lee").body;
+    assert!(
+        page.contains("<th scope=\"row\"><a href=\"/people/aisha-khan\">Aisha Khan</a></th><td>Samuel Lee (samuel-lee)</td><td>Patricia Wells (patricia-wells)</td>"),
+        "{page}"
+    );
+    let page = s.get("/matching?pins=nobody-here%2C+samuel-lee").body;
+    assert!(
+        page.contains("the form&#x27;s `pins` pair 1: no participant `nobody-here`")
+            || page.contains("the form's `pins` pair 1: no participant `nobody-here`"),
+        "{page}"
+    );
+    let r = s.post(
+        "/matching/save",
+        &[("forbid", "aisha-khan, samuel-lee; daniel-reyes, patricia-wells")],
+        &csrf,
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let saved = s.read("matches.yaml");
+    assert_ne!(saved, now);
+    let m: mentorkit::model::matches::Matches = serde_saphyr::from_str(&saved).unwrap();
+    for e in &m.matches {
+        let t = e.mentor.as_deref().unwrap();
+        assert!(!(t == "samuel-lee" && e.mentees.iter().any(|x| x == "aisha-khan")));
+        assert!(!(t == "patricia-wells" && e.mentees.iter().any(|x| x == "daniel-reyes")));
+    }
+    Test::new()
+        .args(["-C", s.dir.to_str().unwrap(), "check"])
+        .run()
+        .ok();
+}

@@ -31,6 +31,9 @@ struct SettingsView {
     weights: Vec<Weight>,
     pins: String,
     forbid: String,
+    /// The same on one line each, for the Save form's hidden fields.
+    pins_inline: String,
+    forbid_inline: String,
     /// As in program.toml.
     program: bool,
     query: String,
@@ -154,6 +157,8 @@ fn settings_view(folder: &Folder, s: &Settings) -> SettingsView {
             .collect(),
         pins: Settings::lines(&s.pins),
         forbid: Settings::lines(&s.forbid),
+        pins_inline: Settings::inline(&s.pins),
+        forbid_inline: Settings::inline(&s.forbid),
         program: *s == program,
         query: s.query(),
     }
@@ -246,6 +251,7 @@ struct Explain {
     text: String,
     query: String,
     program: bool,
+    weights: String,
 }
 
 /// `GET /matching/explain/{id}`: `match --explain ID` under the page's settings.
@@ -275,6 +281,12 @@ pub(crate) fn explain(shared: &Shared, id: &str, q: &Fields) -> Result<Answer> {
         text,
         query: settings.query(),
         program: settings == Settings::of_program(&folder.program.matching),
+        weights: Parts::NAMES
+            .iter()
+            .zip(settings.weight_values())
+            .map(|(n, v)| format!("{} {v}", crate::render::filters::words(n)))
+            .collect::<Vec<_>>()
+            .join(", "),
     };
     let title = format!("Why this match: {}", page.person.name);
     site::page(

@@ -1,0 +1,108 @@
+//! Each page of `mentorkit serve` on a generated cohort of 500 people (450
+//! mentees, 50 mentors, 24 workshops with attendance), asked for over HTTP
+//! on loopback as a browser asks: every page reads the folder from disk and
+//! derives the cohort at its request. The target is under 50 ms a page
+//! (median); the bench exits non-zero when a page misses it.
+//!
+//! `cargo bench --bench serve`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+/// The target, per page.
+const TARGET: Duration = Duration::from_millis(50);
+const RUNS: usize = 21;
+
+/// One request on its own connection; the status and the body.
+fn ask(host: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(host).unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nOrigin: http://{host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let status = raw
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, raw)
+}
+
+/// Median and slowest of `RUNS` requests, after two to warm up.
+fn time(host: &str, method: &str, path: &str, body: &str) -> (Duration, Duration) {
+    let mut times = Vec::with_capacity(RUNS);
+    for i in 0..RUNS + 2 {
+        let start = Instant::now();
+        let (status, raw) = ask(host, method, path, body);
+        let took = start.elapsed();
+        assert!(
+            status == 200 || status == 303,
+            "{method} {path}: {status}\n{}",
+            &raw[..raw.len().min(2000)]
+        );
+        if i >= 2 {
+            times.push(took);
+        }
+    }
+    times.sort();
+    (times[RUNS / 2], times[RUNS - 1])
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("cohort");
+    support::program_folder(&root, 450, 50, 24, 2026);
+    let mut options = mentorkit_serve::Options::new(root.clone());
+    options.port = 0;
+    options.today = "2020-06-01".parse().ok();
+    let bound = mentorkit_serve::bind(options).unwrap();
+    let host = format!("127.0.0.1:{}", bound.port());
+    std::thread::spawn(move || bound.run());
+    let (_, home) = ask(&host, "GET", "/", "");
+    let at = home.find("data-csrf=\"").unwrap() + 11;
+    let csrf = home[at..at + 32].to_string();
+    let session = "2020-01-05-workshop-4";
+    assert!(root.join(format!("sessions/{session}.yaml")).is_file());
+    let mark = format!("csrf={csrf}&person=mentee-00007&mark=present");
+    let pages: [(&str, &str, &str); 12] = [
+        ("GET", "/", ""),
+        ("GET", "/people", ""),
+        ("GET", "/people?department=IT&risk=yes", ""),
+        ("GET", "/people/mentee-00007", ""),
+        ("GET", "/matching", ""),
+        ("GET", "/matching?competency=0&availability=5", ""),
+        ("GET", "/matching/explain/mentee-00007", ""),
+        ("GET", "/sessions", ""),
+        ("GET", "/sessions/2020-01-05-workshop-4", ""),
+        ("GET", "/documents", ""),
+        ("GET", "/documents/file/cohort.html", ""),
+        ("POST", "/sessions/2020-01-05-workshop-4/mark", &mark),
+    ];
+    println!("mentorkit serve, 450 mentees + 50 mentors, 24 sessions; {RUNS} requests each");
+    println!("{:<48} {:>10} {:>10}", "page", "median", "slowest");
+    let mut missed = Vec::new();
+    for (method, path, body) in pages {
+        let (median, slowest) = time(&host, method, path, body);
+        let name = format!("{method} {path}");
+        println!(
+            "{name:<48} {:>7.1} ms {:>7.1} ms",
+            median.as_secs_f64() * 1e3,
+            slowest.as_secs_f64() * 1e3
+        );
+        if median > TARGET {
+            missed.push(name);
+        }
+    }
+    if !missed.is_empty() {
+        eprintln!("over {} ms: {}", TARGET.as_millis(), missed.join(", "));
+        std::process::exit(1);
+    }
+}

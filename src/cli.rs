@@ -291,6 +291,9 @@ pub struct ReportArgs {
     /// Print the JSON the templates see, write nothing
     #[arg(long)]
     pub context: bool,
+    /// For sharing outside (cohort, trends): people as "Participant 1…", no quotes, counts under 5 suppressed
+    #[arg(long)]
+    pub anonymize: bool,
     /// List what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -307,9 +310,12 @@ pub struct ProgressArgs {
     /// Only the mentees at risk
     #[arg(long, conflicts_with = "evidence")]
     pub at_risk: bool,
-    /// Show the evidence of impact (retention, promotion, completion, survey change) instead
+    /// Show the evidence of impact (retention, promotion, certifications, completion, survey change) instead
     #[arg(long)]
     pub evidence: bool,
+    /// With --evidence: for sharing outside, suppress every count under 5 people
+    #[arg(long, requires = "evidence")]
+    pub anonymize: bool,
 }
 
 #[derive(Debug, Args)]

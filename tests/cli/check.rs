@@ -332,3 +332,55 @@ fn a_stale_matches_file_and_a_name_listed_twice_are_reported() {
         "{stderr}"
     );
 }
+
+#[test]
+fn certifications_have_a_name_a_date_and_no_repeats() {
+    Test::program()
+        .file(
+            "participants/ana-ruiz.yaml",
+            format!(
+                "{ANA}certifications:\n  - {{name: \" \", date: 2017-02-01}}\n  - {{name: CLSS, date: 2017-05-12}}\n  - {{name: clss, date: 2017-05-12}}\n"
+            ),
+        )
+        .file(
+            "participants/bo.yaml",
+            "name: Bo\nemail: bo@x.org\nrole: mentee\ndepartment: C\ncertifications:\n  - {name: CLSS, earned: 2017-05-12}\n",
+        )
+        .args(["check"])
+        .run()
+        .code(1)
+        .stderr_is(
+            "error: participants/ana-ruiz.yaml:6:23: certification 1 (2017-02-01) has no name
+ 6 |   - {name: \" \", date: 2017-02-01}
+   |                       ^
+  = help: write it as `- {name: ALA Certified Library Support Staff, date: 2017-05-12}`
+error: participants/ana-ruiz.yaml:8:12: certification 3 (clss, 2017-05-12) repeats certification 2
+ 8 |   - {name: clss, date: 2017-05-12}
+   |            ^
+  = help: list each certification once; remove the repeat
+error: participants/bo.yaml:6:18: unknown field `earned`
+ 6 |   - {name: CLSS, earned: 2017-05-12}
+   |                  ^
+  = help: remove it, or use one of: name, date
+3 problems found
+",
+        );
+}
+
+#[test]
+fn a_comparison_file_with_a_bad_certification_is_reported() {
+    Test::program()
+        .file("participants/ana-ruiz.yaml", ANA)
+        .file(
+            "program.toml",
+            "[program]\nname = \"T\"\nstarts = 2016-01-01\ntimezone = \"America/Chicago\"\n\n[evaluation]\ncomparison = \"staff.csv\"\n",
+        )
+        .file(
+            "staff.csv",
+            "name,hired,department,certifications\nGil,2011-04-04,Circulation,CLSS: 2017-05-12; Notary (2018-01-02)\nHal,2012-01-01,,CPR\n",
+        )
+        .args(["check"])
+        .run()
+        .code(1)
+        .stderr_has("staff.csv:3: certifications: `CPR` is not a certification with a date");
+}

@@ -6,6 +6,7 @@
 mod agreement;
 mod calendar;
 mod check;
+mod evidence;
 mod foundation;
 mod intake;
 mod matching;

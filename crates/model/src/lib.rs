@@ -21,7 +21,8 @@ pub mod values;
 pub use career::Career;
 pub use folder::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 pub use participant::{
-    Assessment, Education, Experience, Outcome, Override, Participant, SmartGoal, Swot, Testimonial,
+    Assessment, Certification, Education, Experience, Outcome, Override, Participant, SmartGoal,
+    Swot, Testimonial,
 };
 pub use program::{
     Completion, Curriculum, DeliverableRule, Eligibility, Evaluation, Matching, Program,

@@ -1,9 +1,11 @@
 //! Charts as inline SVG, drawn with plotters, so an HTML report is one
-//! self-contained file: the funnel, attendance, surveys and trends. Every
-//! chart is a bar chart of categories (grouped when there are several
-//! series); the tables beside it carry the same figures for readers who
-//! cannot see it. Text in a chart (category names such as survey questions)
+//! self-contained file: the funnel, attendance, surveys and trends (bar
+//! charts of categories, grouped when there are several series) and the
+//! retention curves ([`retention`]); the tables beside each chart carry the
+//! same figures for readers who cannot see it. Text in a chart (category names such as survey questions)
 //! is escaped by plotters' SVG backend.
+
+mod retention;
 
 use plotters::coord::Shift;
 
@@ -13,14 +15,17 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Colours of the series, in order; readable in greyscale print too.
-const PALETTE: [RGBColor; 3] = [
+pub use retention::retention;
+
+pub(crate) const PALETTE: [RGBColor; 4] = [
     RGBColor(0x2b, 0x57, 0x9a),
     RGBColor(0xe0, 0x8a, 0x1e),
     RGBColor(0x5a, 0x9e, 0x6f),
+    RGBColor(0x8e, 0x4a, 0x8c),
 ];
 
 /// Width and height of every chart, in SVG pixels.
-const SIZE: (u32, u32) = (640, 280);
+pub(crate) const SIZE: (u32, u32) = (640, 280);
 
 /// A named row of values, one per category (`None`: no bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -186,12 +191,20 @@ pub fn funnel(f: &Funnel) -> Result<Option<String>, String> {
 }
 
 /// Attendance at each workshop held: `(date as YYYY-MM-DD, attended)`, out
-/// of the cohort's size.
-pub fn attendance(held: &[(&str, usize)], cohort: usize) -> Result<Option<String>, String> {
+/// of the cohort's size; a session with `None` (suppressed) gets no bar.
+pub fn attendance(
+    held: &[(String, Option<usize>)],
+    cohort: usize,
+) -> Result<Option<String>, String> {
     if held.is_empty() {
         return Ok(None);
     }
-    let max = held.iter().map(|(_, n)| *n).max().unwrap_or(0).max(cohort);
+    let max = held
+        .iter()
+        .filter_map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(cohort);
     Bars {
         categories: held
             .iter()
@@ -203,7 +216,7 @@ pub fn attendance(held: &[(&str, usize)], cohort: usize) -> Result<Option<String
             .collect(),
         series: vec![Series {
             name: "Attended".into(),
-            values: held.iter().map(|(_, n)| Some(*n as f64)).collect(),
+            values: held.iter().map(|(_, n)| n.map(|n| n as f64)).collect(),
         }],
         y_max: max as f64,
         y_label: "attended".into(),
@@ -240,8 +253,9 @@ pub fn surveys(changes: &[QuestionChange]) -> Result<Option<String>, String> {
     .map(Some)
 }
 
-/// Completion, retention and promotion rates (shares) per cohort label.
-pub fn trends(cohorts: &[(String, [Option<f64>; 3])]) -> Result<Option<String>, String> {
+/// Completion, retention after 1 and 3 years and promotion within 3 years
+/// (shares) per cohort label; a window not yet closed has no bar.
+pub fn trends(cohorts: &[(String, [Option<f64>; 4])]) -> Result<Option<String>, String> {
     if cohorts.is_empty() {
         return Ok(None);
     }
@@ -255,9 +269,10 @@ pub fn trends(cohorts: &[(String, [Option<f64>; 3])]) -> Result<Option<String>, 
     Bars {
         categories: cohorts.iter().map(|(l, _)| l.clone()).collect(),
         series: vec![
-            series(0, "Completion %"),
-            series(1, "Retention %"),
-            series(2, "Promotion %"),
+            series(0, "Completed %"),
+            series(1, "Employed after 1 year %"),
+            series(2, "Employed after 3 years %"),
+            series(3, "Promoted within 3 years %"),
         ],
         y_max: 100.0,
         y_label: "% of the cohort".into(),

@@ -1,129 +1,68 @@
-//! The evidence of impact on the overview: whatever `logic::evidence`
-//! returns for the derived cohort (against the comparison group that
-//! `[evaluation] comparison` names), turned into rows of words through its
-//! own structs and its own wording helpers, never recomputed. This is the one
-//! file that knows the shape of `Evidence`.
+//! The evidence of impact on the overview: what `logic::evidence` returns
+//! for the derived cohort (against the staff file `[evaluation] comparison`
+//! names, and the applicants not accepted), shown through the evidence's own
+//! words (`evidence::display`), the cells `progress --evidence` prints and
+//! the cohort report's section shows; nothing is recomputed here.
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::logic::cohort::Cohort;
-use crate::logic::evidence::{
-    self, Career, Comparison, Evidence, Proportion, one_decimal, percent, signed, times,
-};
+use crate::logic::evidence::display::{self, ChangeView, FigureView};
+use crate::logic::evidence::{self, Evidence, Staff};
+use crate::model::Career;
 
 /// The figures as the overview shows them.
 #[derive(Debug, Serialize)]
 pub(crate) struct View {
-    pub cohort: u32,
-    pub comparison: Option<String>,
-    pub figures: Vec<FigureRow>,
-    pub surveys: Vec<SurveyRow>,
+    pub cohort: Option<u32>,
+    /// `4.0 years` from the start to the day counted to.
+    pub follow_up: Option<String>,
+    /// The comparison groups, in words.
+    pub groups: Vec<String>,
+    pub figures: Vec<FigureView>,
+    pub surveys: Vec<ChangeView>,
+    pub competencies: Vec<ChangeView>,
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
-pub(crate) struct FigureRow {
-    pub label: String,
-    pub n: u32,
-    /// `2 of 7 (29%)`.
-    pub participants: String,
-    /// `8% to 64%`, empty without an interval.
-    pub interval: String,
-    pub comparison: Option<String>,
-    pub ratio: Option<String>,
-    pub provisional: bool,
-    pub conclusion: String,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct SurveyRow {
-    pub question: String,
-    pub n: u32,
-    pub pre: String,
-    pub post: String,
-    pub change: String,
-    pub interval: String,
-    pub conclusion: String,
-}
-
 /// Every figure of impact for a derived cohort, as `progress --evidence`
-/// counts it.
+/// and `report cohort` count it.
 pub(crate) fn of(cohort: &Cohort<'_>) -> Result<Evidence> {
-    let folder = cohort.folder;
-    let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
+    let staff = crate::store::comparison::load(cohort.folder).map_err(Error::Invalid)?;
     let careers: Option<(String, Vec<Career>)> =
         staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
-    let members = evidence::members(cohort);
-    let comparison = careers
+    let staff = careers
         .as_ref()
-        .map(|(file, staff)| Comparison { file, staff });
-    let start = evidence::start_day(&folder.program, &folder.sessions);
-    let mut e = evidence::evidence(&members, &cohort.surveys, comparison, start, cohort.as_of);
-    // The overview says once, at its top, that the folder is not screened.
-    Ok(e)
+        .map(|(file, careers)| Staff { file, careers });
+    Ok(evidence::evidence(cohort, staff))
 }
 
-fn share(p: &Proportion) -> String {
-    match p.rate {
-        Some(r) => format!("{} of {} ({})", p.count, p.n, percent(r)),
-        None => format!("{} of {}", p.count, p.n),
-    }
-}
-
-fn interval(p: &Proportion) -> String {
-    match (p.low, p.high) {
-        (Some(l), Some(h)) => format!("{} to {}", percent(l), percent(h)),
-        _ => String::new(),
-    }
-}
-
-fn mean(x: Option<f64>) -> String {
-    x.map(one_decimal).unwrap_or_else(|| "—".to_string())
-}
-
-/// The rows of `e`.
-pub(crate) fn view(e: &Evidence) -> View {
+/// The rows of `e`, in the evidence's words.
+pub(crate) fn view(e: &Evidence, roster_note: Option<&str>) -> View {
     View {
         cohort: e.cohort,
-        comparison: e.comparison.as_ref().map(|c| {
-            format!(
-                "{}: {} listed, {} employed at the start",
-                c.file, c.listed, c.at_start
-            )
-        }),
-        figures: e
-            .figures
+        follow_up: e
+            .start
+            .filter(|&s| s <= e.as_of)
+            .map(|s| evidence::words::span(s, e.as_of)),
+        groups: e
+            .groups
             .iter()
-            .map(|f| FigureRow {
-                label: f.label.to_string(),
-                n: f.participants.n,
-                participants: share(&f.participants),
-                interval: interval(&f.participants),
-                comparison: f.comparison.as_ref().map(share),
-                ratio: f
-                    .ratio
-                    .map(|r| format!("{} ({} to {})", times(r.value), times(r.low), times(r.high))),
-                provisional: f.provisional,
-                conclusion: f.conclusion.clone(),
+            .map(|g| match g.at_start {
+                Some(n) => format!("{} ({n} employed at the start)", g.label),
+                None => g.label.clone(),
             })
             .collect(),
-        surveys: e
-            .surveys
+        figures: display::figures(e),
+        surveys: display::surveys(e),
+        competencies: display::competencies(e),
+        // The overview says once, at its top, that the folder is not screened.
+        notes: e
+            .notes
             .iter()
-            .map(|s| SurveyRow {
-                question: s.question.clone(),
-                n: s.n,
-                pre: mean(s.pre_mean),
-                post: mean(s.post_mean),
-                change: s.change.map(signed).unwrap_or_else(|| "—".to_string()),
-                interval: match (s.low, s.high) {
-                    (Some(l), Some(h)) => format!("{} to {}", signed(l), signed(h)),
-                    _ => String::new(),
-                },
-                conclusion: s.conclusion.clone(),
-            })
+            .filter(|n| Some(n.as_str()) != roster_note)
+            .cloned()
             .collect(),
-        notes: e.notes.clone(),
     }
 }

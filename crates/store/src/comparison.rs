@@ -1,6 +1,8 @@
 //! The comparison group named by `[evaluation] comparison`: a CSV of
 //! non-participants (an HR export) with the day each was hired and, where it
-//! happened, promoted and left. Also the CSV reading every Forms or HR export
+//! happened, promoted and left; optionally each one's department (for the
+//! stratified comparison) and certifications earned (`Name: YYYY-MM-DD`,
+//! several separated by `;`). Also the CSV reading every Forms or HR export
 //! shares: a byte order mark, CRLF line ends and quoted newlines are fine.
 
 use std::path::{Path, PathBuf};
@@ -80,6 +82,11 @@ pub struct StaffRecord {
     pub hired: NaiveDate,
     pub promoted: Option<NaiveDate>,
     pub left: Option<NaiveDate>,
+    /// `None` when the file has no department column, or the cell is empty.
+    pub department: Option<String>,
+    /// The days certifications were earned, sorted; `None` when the file has
+    /// no certifications column.
+    pub certifications: Option<Vec<NaiveDate>>,
 }
 
 impl StaffRecord {
@@ -89,6 +96,8 @@ impl StaffRecord {
             hired: Some(self.hired),
             promoted: self.promoted,
             left: self.left,
+            department: self.department.clone(),
+            certifications: self.certifications.clone(),
         }
     }
 }
@@ -115,6 +124,9 @@ const LEFT: &[&str] = &[
     "termination date",
     "end date",
 ];
+
+const DEPARTMENT: &[&str] = &["department", "dept", "department name"];
+const CERTIFICATIONS: &[&str] = &["certifications", "certification", "certified"];
 
 /// The comparison file's name as written in program.toml, and its path.
 pub fn comparison_path(folder: &Folder) -> Option<(String, PathBuf)> {
@@ -187,6 +199,8 @@ fn parse_staff(
     };
     let promoted_col = find(table, PROMOTED);
     let left_col = find(table, LEFT);
+    let department_col = find(table, DEPARTMENT);
+    let certifications_col = find(table, CERTIFICATIONS);
     let name_col = table.column("name");
     let email_col = table.column("email");
     let mentees: std::collections::BTreeMap<String, &String> = folder
@@ -219,6 +233,23 @@ fn parse_staff(
         let hired = date(Some(hired_col), true);
         let promoted = date(promoted_col, false);
         let left = date(left_col, false);
+        let certifications = certifications_col.map(|i| {
+            certification_dates(row.cell(i)).unwrap_or_else(|bad| {
+                problems.push(
+                    row_problem(
+                        shown,
+                        row,
+                        &table.headers[i],
+                        &format!("`{bad}` is not a certification with a date"),
+                    )
+                    .help("write each as `Name: YYYY-MM-DD` (or the date alone), several separated by `;`"),
+                );
+                Vec::new()
+            })
+        });
+        let department = department_col
+            .map(|i| row.cell(i).trim().to_string())
+            .filter(|s| !s.is_empty());
         let email = email_col
             .map(|i| row.cell(i).to_string())
             .filter(|s| !s.is_empty());
@@ -256,6 +287,8 @@ fn parse_staff(
                 hired,
                 promoted,
                 left,
+                department,
+                certifications,
             });
         }
     }
@@ -264,6 +297,25 @@ fn parse_staff(
     } else {
         Err(problems)
     }
+}
+
+/// The days in a certifications cell: items separated by `;`, each ending
+/// in its date (`ALA CLSS: 2017-05-12`, `Notary (2018-01-02)`, `2019-03-04`);
+/// an empty cell is none. The item that has no date is the error.
+fn certification_dates(cell: &str) -> Result<Vec<NaiveDate>, String> {
+    let mut days = Vec::new();
+    for item in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        let bare = item.trim_end_matches(')').trim_end();
+        let date = bare
+            .char_indices()
+            .rev()
+            .nth(9)
+            .and_then(|(at, _)| NaiveDate::parse_from_str(&bare[at..], "%Y-%m-%d").ok())
+            .ok_or_else(|| item.to_string())?;
+        days.push(date);
+    }
+    days.sort();
+    Ok(days)
 }
 
 fn row_problem(shown: &Path, row: &CsvRow, column: &str, message: &str) -> Problem {
@@ -296,5 +348,24 @@ mod tests {
         assert_eq!(lines, [2, 4, 6]);
         assert_eq!(t.rows[0].cell(1), "two\r\nlines");
         assert_eq!(t.column(" email "), Some(0));
+    }
+
+    #[test]
+    fn certification_cells_give_their_dates() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(certification_dates(""), Ok(vec![]));
+        assert_eq!(
+            certification_dates("Notary (2018-01-02); ALA CLSS: 2017-05-12 ;2019-03-04"),
+            Ok(vec![
+                day("2017-05-12"),
+                day("2018-01-02"),
+                day("2019-03-04")
+            ])
+        );
+        assert_eq!(
+            certification_dates("CLSS: 2017-05-12; CPR"),
+            Err("CPR".to_string())
+        );
+        assert_eq!(certification_dates("é"), Err("é".to_string()));
     }
 }

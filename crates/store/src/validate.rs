@@ -289,6 +289,7 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                 .help("an outcome is what happened after the program began; check the date"),
             );
         }
+        certification_rules(p, &at, problems);
         if let (Some(hired), Some(applied)) = (p.hired, p.applied)
             && applied < hired
         {
@@ -297,6 +298,49 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                 None,
                 format!("applied {applied}, before being hired ({hired})"),
             ));
+        }
+    }
+}
+
+/// Each certification has a name, and is listed once.
+fn certification_rules(
+    p: &crate::model::Participant,
+    at: &dyn Fn(&str, Option<&str>, String) -> Problem,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: BTreeMap<(String, chrono::NaiveDate), usize> = BTreeMap::new();
+    for (i, c) in p.certifications.iter().enumerate() {
+        let name = c.name.trim();
+        let date = c.date.to_string();
+        if name.is_empty() {
+            problems.push(
+                at(
+                    "certifications",
+                    Some(&date),
+                    format!("certification {} ({}) has no name", i + 1, c.date),
+                )
+                .help(
+                    "write it as `- {name: ALA Certified Library Support Staff, date: 2017-05-12}`",
+                ),
+            );
+            continue;
+        }
+        let key = (crate::model::values::fold(name), c.date);
+        if let Some(first) = seen.get(&key) {
+            problems.push(
+                at(
+                    "certifications",
+                    Some(name),
+                    format!(
+                        "certification {} ({name}, {}) repeats certification {first}",
+                        i + 1,
+                        c.date
+                    ),
+                )
+                .help("list each certification once; remove the repeat"),
+            );
+        } else {
+            seen.insert(key, i + 1);
         }
     }
 }

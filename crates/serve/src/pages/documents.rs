@@ -152,11 +152,18 @@ fn document(loaded: &Loaded, name: &str) -> Result<Document> {
             .and_then(|id| roster.iter().copied().find(|r| *r == id))
     };
     let docs = if name == "cohort" {
-        reports.cohort_report().map(|d| vec![d])
-    } else if name == "trends" {
-        let label = loaded.folder.root.display().to_string();
-        crate::render::context::trends(&[(label, Reports::new(&cohort, loaded.groups.as_ref()))])
+        // With the evidence of impact, as `report cohort` renders it.
+        let e = crate::evidence::of(&cohort)?;
+        Reports::new(&cohort, loaded.groups.as_ref())
+            .with_evidence(&e)
+            .cohort_report()
             .map(|d| vec![d])
+    } else if name == "trends" {
+        // `report trends` counts each cohort without a staff file.
+        let e = crate::logic::evidence::evidence(&cohort, None);
+        let label = loaded.folder.root.display().to_string();
+        let one = Reports::new(&cohort, loaded.groups.as_ref()).with_evidence(&e);
+        crate::render::context::trends(&[(label, one)]).map(|d| vec![d])
     } else if let Some(id) = person("career-plans") {
         reports.career_plans(&[id])
     } else if let Some(id) = person("resumes") {

@@ -56,7 +56,7 @@ pub(crate) fn page(shared: &Shared) -> Result<Answer> {
         .collect();
     next.sort_by(|a, b| (&a.date, &a.time, &a.id).cmp(&(&b.date, &b.time, &b.id)));
     next.truncate(NEXT);
-    let evidence = crate::evidence::view(&crate::evidence::of(&cohort)?);
+    let evidence = crate::evidence::view(&crate::evidence::of(&cohort)?, cohort.roster_note());
     let page = Overview {
         roster_note: cohort.roster_note(),
         roster: cohort.members.len(),

@@ -217,9 +217,12 @@ fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
     );
     let page = s.get("/matching?pins=nobody-here%2C+samuel-lee").body;
     assert!(
-        page.contains("the form&#x27;s `pins` pair 1: no participant `nobody-here`")
-            || page.contains("the form's `pins` pair 1: no participant `nobody-here`"),
+        page.contains("`pins` pair 1: no participant `nobody-here`"),
         "{page}"
+    );
+    assert!(
+        page.contains(">nobody-here, samuel-lee</textarea>"),
+        "what was typed stays to be corrected: {page}"
     );
     let r = s.post(
         "/matching/save",

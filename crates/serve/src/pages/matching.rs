@@ -227,9 +227,18 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
     if cohort.roster_note().is_some() {
         notes.push("no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones".to_string());
     }
+    let mut shown = settings_view(folder, &settings);
+    if error.is_some() {
+        // What was typed stays, to be corrected.
+        for (field, text) in [("pins", &mut shown.pins), ("forbid", &mut shown.forbid)] {
+            if q.has(field) {
+                *text = q.get(field).unwrap_or("").to_string();
+            }
+        }
+    }
     let page = Page {
         mode: folder.program.matching.mode.to_string(),
-        settings: settings_view(folder, &settings),
+        settings: shown,
         current,
         what_if,
         error,

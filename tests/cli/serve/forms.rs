@@ -209,7 +209,10 @@ fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
     let csrf = s.csrf();
     assert_eq!(s.post("/matching/save", &[], &csrf).status, 303);
     let now = s.read("matches.yaml");
-    assert!(now.contains("mentees: [aisha-khan, james-carter, keisha-brown, tom-nguyen]"), "{now}");
+    assert!(
+        now.contains("mentees: [aisha-khan, james-carter, keisha-brown, tom-nguyen]"),
+        "{now}"
+    );
     let page = s.get("/matching?forbid=aisha-khan%2C+samuel-lee").body;
     assert!(
         page.contains("<th scope=\"row\"><a href=\"/people/aisha-khan\">Aisha Khan</a></th><td>Samuel Lee (samuel-lee)</td><td>Patricia Wells (patricia-wells)</td>"),
@@ -226,7 +229,10 @@ fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
     );
     let r = s.post(
         "/matching/save",
-        &[("forbid", "aisha-khan, samuel-lee; daniel-reyes, patricia-wells")],
+        &[(
+            "forbid",
+            "aisha-khan, samuel-lee; daniel-reyes, patricia-wells",
+        )],
         &csrf,
     );
     assert_eq!(r.status, 303, "{}", r.body);

@@ -40,6 +40,8 @@ pub(crate) struct Shared {
     any_address: bool,
     pub today: Option<NaiveDate>,
     pub templates: Templates,
+    /// Records parsed by earlier requests, used while their files are unchanged.
+    pub cache: crate::store::cache::Cache,
 }
 
 impl Shared {
@@ -65,6 +67,7 @@ impl Shared {
             any_address: ip.is_unspecified(),
             today: options.today,
             templates: Templates::new()?,
+            cache: crate::store::cache::Cache::new(),
         })
     }
 

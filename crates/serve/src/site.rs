@@ -1,5 +1,6 @@
 //! The folder as one request sees it, read from disk at that request (an
-//! edit made in an editor shows on the next load), and the pages' templates:
+//! edit made in an editor shows on the next load; unchanged files are not
+//! parsed again), and the pages' templates:
 //! tera with HTML escaping on, as the `.html` reports are, and the reports'
 //! filters. What a page answers ([`Answer`]) and how a refusal is worded and
 //! which HTTP status it gets are decided here, once.
@@ -89,9 +90,10 @@ impl Loaded {
     }
 }
 
-/// Reads the folder as it is on disk now.
+/// Reads the folder as it is on disk now (a record file unchanged since an
+/// earlier request is not parsed again).
 pub(crate) fn load(shared: &Shared) -> Result<Loaded> {
-    let folder = crate::store::load(&shared.root)?;
+    let folder = crate::store::load_cached(&shared.root, &shared.cache)?;
     let screening = crate::store::load_screening(&shared.root)?;
     let matches = crate::store::load_matches(&shared.root)?;
     let groups = matches.as_ref().map(match_groups::from_model);

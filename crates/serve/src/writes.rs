@@ -1,7 +1,9 @@
 //! What each form changes, through the store as the commands do: the form
 //! token is checked, the folder lock taken and the folder read again under
 //! it (so two tablets at one door serialise, and each sees the other's
-//! marks), then one in-place edit from `store::change`, written atomically.
+//! marks; a file unchanged since the last request is not parsed again, see
+//! `store::open_cached`), then one in-place edit from `store::change`,
+//! written atomically.
 //! Without the page's script a form gets a 303 back to its page; with it,
 //! JSON.
 
@@ -23,7 +25,8 @@ use crate::whatif;
 /// Checks the form's token, then locks and reads the folder.
 fn open(shared: &Shared, form: &Fields) -> Result<(Folder, Guard)> {
     form.check_token(shared)?;
-    Ok(crate::store::open(&shared.root, Access::Write { dry_run: false })?.into_parts())
+    let access = Access::Write { dry_run: false };
+    Ok(crate::store::open_cached(&shared.root, access, &shared.cache)?.into_parts())
 }
 
 /// Back to `page` (at `anchor`), or JSON for the script.

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use super::diag::{toml_problem, yaml_problem};
 use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
+use crate::cache::{Cache, Cached, Stamp};
 use crate::error::{Problem, Result};
 use crate::model::{Participant, ProgramFile, Session, is_valid_id};
 
@@ -152,14 +153,31 @@ fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(Str
 
 type Parsed<T> = Vec<(String, PathBuf, Result<(T, String), Problem>)>;
 
-fn read_all<T: Send>(
+fn read_all<T: Cached>(
     root: &Path,
     files: Vec<(String, PathBuf)>,
     parse: fn(&Path, &str) -> Result<T, Problem>,
+    cache: Option<&Cache>,
 ) -> Parsed<T> {
+    if let Some(c) = cache {
+        let seen: Vec<PathBuf> = files.iter().map(|(_, rel)| rel.clone()).collect();
+        crate::cache::keep_only::<T>(c, &seen);
+    }
     let work = |(id, rel): (String, PathBuf)| {
-        let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
+        let path = root.join(&rel);
+        // The stamp is taken before the read: a file changed meanwhile is
+        // read again next time.
+        let stamp = cache.and_then(|_| fs::metadata(&path).ok().map(|m| Stamp::of(&m)));
+        if let (Some(c), Some(stamp)) = (cache, stamp)
+            && let Some(hit) = crate::cache::get::<T>(c, &rel, stamp)
+        {
+            return (id, rel, Ok(hit));
+        }
+        let r = read_text(&path, &rel, MAX_RECORD_BYTES)
             .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
+        if let (Some(c), Some(stamp), Ok((v, text))) = (cache, stamp, &r) {
+            crate::cache::put(c, rel.clone(), stamp, text, v);
+        }
         (id, rel, r)
     };
     let threads = std::thread::available_parallelism()
@@ -188,7 +206,8 @@ fn read_all<T: Send>(
 }
 
 /// Loads the folder. `None` when `program.toml` cannot be read or parsed.
-pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
+/// With a cache, records whose files have not changed are not parsed again.
+pub(crate) fn load(root: &Path, cache: Option<&Cache>) -> Result<(Option<Folder>, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut sources = BTreeMap::new();
     let program_rel = PathBuf::from(PROGRAM_FILE);
@@ -207,7 +226,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let participant_files = record_files(root, PARTICIPANTS_DIR, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &mut problems);
     let mut participants = BTreeMap::new();
-    for (id, rel, r) in read_all(root, participant_files, parse_participant) {
+    for (id, rel, r) in read_all(root, participant_files, parse_participant, cache) {
         match r {
             Ok((p, text)) => {
                 participants.insert(id, p);
@@ -217,7 +236,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         }
     }
     let mut sessions = BTreeMap::new();
-    for (id, rel, r) in read_all(root, session_files, parse_session) {
+    for (id, rel, r) in read_all(root, session_files, parse_session, cache) {
         match r {
             Ok((s, text)) => {
                 sessions.insert(id, s);

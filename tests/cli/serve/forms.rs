@@ -249,3 +249,38 @@ fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
         .run()
         .ok();
 }
+
+/// Where the dashboard and a command show one figure, they agree: the
+/// evidence as `progress --evidence` prints it, and who is at risk.
+#[test]
+fn the_overview_shows_the_figures_the_commands_print() {
+    let s = Server::example(&[]);
+    let page = s.get("/").body;
+    let dir = s.dir.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = Test::new()
+            .args(["-C", dir, "--today", super::TODAY])
+            .args(args.iter().copied())
+            .run()
+            .ok();
+        serde_json::from_str::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let evidence = run(&["progress", "--evidence", "--format", "json"]);
+    let figures = evidence["figures"].as_array().unwrap();
+    assert!(figures.len() >= 4);
+    for f in figures {
+        let text = f["participants"]["text"].as_str().unwrap();
+        assert!(
+            page.contains(&format!("<td>{text}</td>")),
+            "{} {text}",
+            f["measure"]
+        );
+    }
+    let at_risk = run(&["progress", "--at-risk", "--format", "json"]);
+    let n = at_risk.as_array().unwrap().len();
+    assert!(page.contains(&format!("At risk ({n})")), "{n}");
+    for row in at_risk.as_array().unwrap() {
+        let id = row["id"].as_str().unwrap();
+        assert!(page.contains(&format!("href=\"/people/{id}\"")), "{id}");
+    }
+}

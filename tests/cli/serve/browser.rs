@@ -114,6 +114,14 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
         json!([]),
     );
     assert_eq!(pressed, json!("true"));
+    // By keyboard alone: the first Tab reaches the skip link; Enter on a
+    // mark records it.
+    b.goto(&page);
+    b.keys("body", "\u{e004}");
+    let first = b.script("return document.activeElement.className;", json!([]));
+    assert_eq!(first, json!("skip"));
+    b.keys("#person-aisha-khan button[value=present]", "\u{e007}");
+    b.wait_text("#now-aisha-khan", |t| t == "present");
     shot("sign-in");
     b.goto(&s.url("/sessions"));
     shot("sessions");

@@ -191,6 +191,16 @@ impl Browser {
         );
     }
 
+    /// Keys sent to the element `css` names (`\u{e004}` is Tab, `\u{e007}` Enter).
+    pub(crate) fn keys(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        self.call(
+            "POST",
+            &self.at(&format!("/element/{e}/value")),
+            Some(json!({ "text": text })),
+        );
+    }
+
     /// The text of the element `css` names as the page shows it (read in
     /// the page, so a page that has just changed gives no stale reference).
     pub(crate) fn text(&self, css: &str) -> String {

@@ -59,8 +59,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write a page per command with --out
+    Man(ManArgs),
 }
 
 /// How a listing is printed.
@@ -464,6 +464,17 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub token: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write mentorkit.1 and a page for every command (mentorkit-init.1, …)
+    /// into this folder, made if missing, instead of printing one page
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// List the pages that would be written; write nothing
+    #[arg(long, requires = "out")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -98,6 +98,6 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::List(a) => list::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Completions(a) => meta::completions(a),
-        Command::Man => meta::man(),
+        Command::Man(a) => meta::man(&ctx, a),
     }
 }

@@ -34,6 +34,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
+    if let Some(note) = facts.roster_note() {
+        eprintln!("note: {note}");
+    }
     // The evidence of impact, as `progress --evidence` computes it.
     let evidence = match args.kind {
         ReportKind::Cohort => {

@@ -12,6 +12,7 @@ mod intake;
 mod matching;
 mod print;
 mod progress;
+mod readme;
 mod reliability;
 mod report;
 mod screening;

@@ -30,8 +30,8 @@ pub use program::{
 };
 pub use session::Session;
 pub use values::{
-    ClockTime, DeliverableStatus, GoalStatus, MatchMode, Minutes, Modality, OverrideDecision,
-    ProgramKind, Role, SessionKind, Slot, Text, Waitlist,
+    Clock, ClockTime, DeliverableStatus, GoalStatus, MatchMode, Minutes, Modality,
+    OverrideDecision, ProgramKind, Role, SessionKind, Slot, Text, Waitlist,
 };
 
 /// Whether `id` follows the id rule: lowercase ASCII letters, digits and

@@ -69,6 +69,9 @@ pub struct ProgramCtx {
     pub starts: Option<String>,
     pub ends: Option<String>,
     pub timezone: String,
+    /// How times print: `12h` or `24h` (`[program] clock`, else from the
+    /// time zone); the `clock` filter reads it.
+    pub clock: &'static str,
 }
 
 impl ProgramCtx {
@@ -81,6 +84,7 @@ impl ProgramCtx {
             starts: p.starts.map(|d| d.to_string()),
             ends: p.ends.map(|d| d.to_string()),
             timezone: p.timezone.clone(),
+            clock: p.clock().as_str(),
         }
     }
 }

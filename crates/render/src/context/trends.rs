@@ -76,13 +76,10 @@ pub fn trends(cohorts: &[(String, Reports<'_>)]) -> Result<Document, String> {
     let mut rows: Vec<CohortRow> = cohorts.iter().map(|(label, c)| row(label, c)).collect();
     rows.sort_by(|a, b| (a.starts.is_none(), &a.starts).cmp(&(b.starts.is_none(), &b.starts)));
     let chart = charts::trends(
-        &rows
-            .iter()
-            .map(|r| {
-                let label = match &r.starts {
-                    Some(s) => format!("{} ({})", short(&r.name), &s[..4.min(s.len())]),
-                    None => short(&r.name),
-                };
+        &chart_labels(&rows)
+            .into_iter()
+            .zip(&rows)
+            .map(|(label, r)| {
                 let rate = |i: usize| r.figures.get(i).and_then(|f| f.rate);
                 (label, [r.completion_rate, rate(0), rate(1), rate(2)])
             })
@@ -193,19 +190,26 @@ fn row(label: &str, c: &Reports<'_>) -> CohortRow {
     }
 }
 
-/// A program name short enough for a chart label.
-fn short(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() > 22 {
-            out.push('…');
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+/// A label per cohort for the chart: the program's name and its year
+/// (the chart wraps long names); cohorts that would share a label are told
+/// apart by their folder.
+fn chart_labels(rows: &[CohortRow]) -> Vec<String> {
+    let plain: Vec<String> = rows
+        .iter()
+        .map(|r| match &r.starts {
+            Some(s) => format!("{} ({})", r.name, &s[..4.min(s.len())]),
+            None => r.name.clone(),
+        })
+        .collect();
+    plain
+        .iter()
+        .zip(rows)
+        .map(|(label, r)| {
+            if plain.iter().filter(|l| *l == label).count() > 1 {
+                format!("{label} · {}", r.folder)
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
 }

@@ -86,31 +86,48 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
         "{funnel} against {}",
         ctx["funnel"]
     );
-    assert!(b.text("#risk-h").starts_with("At risk (1)"));
+    let at_risk = Test::new()
+        .args(["-C", s.dir.to_str().unwrap(), "--today", TODAY])
+        .args(["progress", "--at-risk", "--format", "json"])
+        .run()
+        .ok();
+    let n = serde_json::from_str::<serde_json::Value>(&at_risk.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(b.text("#risk-h"), format!("At risk ({n})"));
     shot("overview");
 
-    b.goto(&s.url("/people?risk=yes"));
-    assert_eq!(b.text("#count"), "Showing 1 of 10.");
+    b.goto(&s.url("/people"));
+    b.script(
+        "document.getElementById('f-decision').value = 'ineligible';",
+        json!([]),
+    );
+    b.click(".filters button[type=submit]");
+    b.wait_text("#count", |t| t == "Showing 1 of 10.");
+    assert!(b.url().contains("decision=ineligible"), "{}", b.url());
     shot("people");
     b.click("tbody th a");
     assert_eq!(b.text("h1"), "Daniel Reyes");
+    b.goto(&s.url("/people/aisha-khan"));
     shot("person");
 
     // A tap on a sign-in page records the mark at once, without a reload.
     let session = "2016-05-10-resume-cover-letter-development";
     b.goto(&s.url(&format!("/sessions/{session}")));
     let page = b.url();
-    b.click("#person-daniel-reyes button[value=excused]");
-    b.wait_text("#now-daniel-reyes", |t| t == "excused");
+    b.click("#person-tom-nguyen button[value=excused]");
+    b.wait_text("#now-tom-nguyen", |t| t == "excused");
     assert_eq!(b.url(), page, "the page did not reload");
     let folder = mentorkit::store::load(&s.dir).unwrap();
     let roll = mentorkit::store::change::roll(&folder.sessions[session]);
     assert_eq!(
-        roll.mark_of("daniel-reyes"),
+        roll.mark_of("tom-nguyen"),
         Some(mentorkit::attendance::Mark::Excused)
     );
     let pressed = b.script(
-        "return document.querySelector('#person-daniel-reyes button[value=excused]').getAttribute('aria-pressed');",
+        "return document.querySelector('#person-tom-nguyen button[value=excused]').getAttribute('aria-pressed');",
         json!([]),
     );
     assert_eq!(pressed, json!("true"));
@@ -134,15 +151,19 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     assert!(s.read("matches.yaml").contains("weights: {competency: 10,"));
     let before = b.text("#whatif-total");
     b.type_into("#w-competency", "0");
+    b.type_into("#w-availability", "0");
     let changes = b.wait_text("#whatif-changes", |t| t.contains("would change"));
-    assert_eq!(changes, "2 of 8 would change; 6 keep their match.");
+    assert_eq!(changes, "2 of 7 would change; 5 keep their match.");
     let after = b.text("#whatif-total");
     assert_ne!(before, after, "the total follows the weights");
     shot("matching");
     b.click("#save");
     b.wait_text("h1", |t| t == "Matching");
     let saved = s.read("matches.yaml");
-    assert!(saved.contains("weights: {competency: 0,"), "{saved}");
+    assert!(
+        saved.contains("weights: {competency: 0, cross_department: 3, availability: 0,"),
+        "{saved}"
+    );
     assert!(saved.contains(&format!("total: {after}\n")), "{saved}");
     b.click("a.why");
     assert!(b.text("h1").starts_with("Why this match: "));

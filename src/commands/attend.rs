@@ -6,12 +6,13 @@ use super::Ctx;
 use crate::attendance::{Edit, Mark, record};
 use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
+use crate::output::say;
 use crate::store::{Access, Folder, change};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let root = ctx.root()?;
-    let (folder, _guard) = crate::store::open(
+    let (mut folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -32,10 +33,10 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let edits = record(&change::roll(session), &args.ids, mark);
     let rel = change::session_rel(id);
     if edits.is_empty() {
-        eprintln!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
+        say!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
         return Ok(());
     }
-    let edited = change::edit_session(&folder, id, &edits)?;
+    let edited = change::edit_session(&mut folder, id, &edits)?;
     if !args.dry_run {
         change::write_session(&folder, &edited)?;
     }
@@ -46,7 +47,7 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
             Edit::Remove { .. } => None,
         })
         .collect();
-    eprintln!(
+    say!(
         "{}: {}recorded {mark}: {}",
         rel.display(),
         if args.dry_run { "would have " } else { "" },

@@ -3,19 +3,30 @@
 //! across cohorts, as Markdown and print-ready HTML. Every document is
 //! rendered before the first is written, so a template error writes nothing.
 
-use std::fs;
+use crate::output::say;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::cli::{DocFormat, ReportArgs, ReportKind};
+use crate::cli::{ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, Result, Unknown, count, dry_run};
+use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown};
 use crate::model::match_groups::from_model;
-use crate::render::{Document, Format, Override, Renderer, Reports};
-use crate::store::{Access, Folder, PROGRAM_FILE, load_matches, load_screening, write_atomic};
+use crate::render::{Document, Override, Reports};
+use crate::store::{Access, Folder, PROGRAM_FILE, load_matches, load_screening};
 
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
+
+/// `--out DIR`, as its refusals name it.
+const OUT_OPTION: OutputOption = OutputOption {
+    flag: "--out",
+    folder: true,
+    example: "out",
+};
+
+mod publish;
+
+use publish::publish;
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
@@ -24,7 +35,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         return trends(ctx, &args);
     }
     let root = ctx.root()?;
-    let (folder, _guard) = crate::store::open(
+    if let Some(dir) = &args.out {
+        crate::store::check_output(&root, OUT_OPTION, &ctx.user_path(dir))?;
+    }
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.context || args.dry_run,
@@ -32,7 +46,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     )?
     .into_parts();
     let screening = load_screening(&root)?;
-    let matches = load_matches(&root)?.as_ref().map(from_model);
+    let matches = report_matches(&folder).as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
     if let Some(note) = facts.roster_note() {
         eprintln!("note: {note}");
@@ -60,7 +74,41 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(dir) => ctx.user_path(dir),
         None => root.join(OUT_DIR),
     };
-    publish(&root_overrides(Some(&root))?, &docs, &args, &out)
+    publish(
+        &root_overrides(Some(&root))?,
+        &docs,
+        &args,
+        &out,
+        Some(&root),
+    )
+}
+
+/// The matches the report shows: a stale `matches.yaml` is shown with a
+/// warning, one that cannot be read is left out with a warning; neither
+/// stops the report, which does without matches before `match` has run.
+fn report_matches(folder: &Folder) -> Option<crate::model::matches::Matches> {
+    let warn = |problems: Vec<Problem>| {
+        for p in problems {
+            say!("warning: {p}");
+        }
+    };
+    match load_matches(&folder.root) {
+        Ok(found) => {
+            warn(crate::store::matches_problems(folder));
+            found
+        }
+        Err(Error::Invalid(problems)) => {
+            warn(problems);
+            say!(
+                "note: the report leaves the matches out until `mentorkit match` writes matches.yaml again"
+            );
+            None
+        }
+        Err(e) => {
+            say!("warning: {e}");
+            None
+        }
+    }
 }
 
 /// Arguments that do not fit together are wrong usage (exit 2).
@@ -183,115 +231,7 @@ fn print_context(docs: &[Document]) -> Result<()> {
         [one] => one.context.clone(),
         many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
     };
-    let mut text = serde_json::to_string_pretty(&value).map_err(Error::json)?;
-    text.push('\n');
-    crate::output::print_out(&text)
-}
-
-/// Renders every document in every requested format, then writes them
-/// (or, with --dry-run, lists them).
-fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &Path) -> Result<()> {
-    let formats: &[Format] = match args.format {
-        Some(DocFormat::Md) => &[Format::Md],
-        Some(DocFormat::Html) => &[Format::Html],
-        None => &[Format::Md, Format::Html],
-    };
-    let renderer = Renderer::new(overrides).map_err(Error::Invalid)?;
-    if docs.is_empty() {
-        let why = match args.kind {
-            ReportKind::Handouts => "no sessions yet, and nobody has completed the program",
-            _ => "nobody is in the cohort yet",
-        };
-        eprintln!("nothing to write: {why}");
-        return Ok(());
-    }
-    let mut rendered = Vec::with_capacity(docs.len() * formats.len());
-    for doc in docs {
-        for format in formats {
-            let text = renderer
-                .render(doc, *format)
-                .map_err(|p| Error::Invalid(vec![p]))?;
-            rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
-        }
-    }
-    let unchanged = if args.dry_run {
-        0
-    } else {
-        write_all(&rendered)?
-    };
-    let mut listing = String::new();
-    for (path, _) in &rendered {
-        listing.push_str(&shown(path).display().to_string());
-        listing.push('\n');
-    }
-    crate::output::print_out(&listing)?;
-    let files = count(rendered.len(), "file", "files");
-    if args.dry_run {
-        eprintln!(
-            "{}",
-            dry_run(&format!("write {files} in {}", shown(out).display()))
-        );
-    } else if unchanged > 0 {
-        eprintln!(
-            "wrote {files} in {} ({unchanged} unchanged)",
-            shown(out).display()
-        );
-    } else {
-        eprintln!("wrote {files} in {}", shown(out).display());
-    }
-    Ok(())
-}
-
-/// Writes every file atomically, on a few threads (each write waits for
-/// the disk); returns how many were unchanged. On an error, each file is
-/// still old or new, never half-written, and the first error is reported.
-fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
-    const THREADS: usize = 4;
-    if files.len() < 16 {
-        let mut unchanged = 0;
-        for (path, text) in files {
-            unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-        }
-        return Ok(unchanged);
-    }
-    // Folders first, so that threads do not race to create them.
-    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "creating the folder", e))?;
-    }
-    let chunk = files.len().div_ceil(THREADS);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || -> Result<usize> {
-                    let mut unchanged = 0;
-                    for (path, text) in part {
-                        unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-                    }
-                    Ok(unchanged)
-                })
-            })
-            .collect();
-        let mut unchanged = 0;
-        for h in handles {
-            unchanged += h
-                .join()
-                .map_err(|_| Error::Bug("a writing thread stopped unexpectedly".into()))??;
-        }
-        Ok(unchanged)
-    })
-}
-
-/// A path as the user can find it: relative to the current folder when inside it.
-fn shown(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| path.to_path_buf())
+    crate::output::print_json(&value)
 }
 
 /// The templates in `root/templates/`, if any (see `store::templates`).
@@ -389,5 +329,21 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         (None, Some(root)) => root.join(OUT_DIR),
         (None, None) => PathBuf::from(OUT_DIR),
     };
-    publish(&root_overrides(root.as_deref())?, &[doc], args, &out)
+    if args.out.is_some() {
+        // Output lands in none of the folders compared, nor in this one.
+        for dir in root.iter().chain(&args.folders) {
+            crate::store::check_output(dir, OUT_OPTION, &out)?;
+        }
+    }
+    let _lock = match &root {
+        Some(root) if !args.dry_run => Some(crate::store::Lock::acquire(root)?),
+        _ => None,
+    };
+    publish(
+        &root_overrides(root.as_deref())?,
+        &[doc],
+        args,
+        &out,
+        root.as_deref(),
+    )
 }

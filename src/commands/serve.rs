@@ -5,14 +5,21 @@
 use super::Ctx;
 use crate::cli::ServeArgs;
 use crate::error::Result;
+use crate::output::{print_out, say};
 
-/// Runs the command: prints the address, then serves until stopped.
+/// Runs the command: listens, prints the address on stdout (through the
+/// terminal-safe printer, as the folder's name may hold anything), then
+/// serves until stopped.
 pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
-    let mut options = mentorkit_serve::Options::new(ctx.root()?);
+    let root = ctx.root()?;
+    let mut options = mentorkit_serve::Options::new(root.clone());
     options.port = args.port;
     options.bind = args.bind;
     options.read_only = args.read_only;
     options.token = args.token;
     options.today = ctx.today;
-    mentorkit_serve::serve(options)
+    let bound = mentorkit_serve::bind(options)?;
+    print_out(&format!("{}\n", bound.url()))?;
+    say!("serving {} (press Ctrl-C to stop)", root.display());
+    bound.run()
 }

@@ -8,6 +8,7 @@ mod calendar;
 mod check;
 mod evidence;
 mod foundation;
+mod hostile;
 mod intake;
 mod matching;
 mod print;

@@ -480,12 +480,16 @@ fn screening_and_matches_are_read_when_present() {
         md.contains("Not matched: Robert Olsen, Tom Nguyen."),
         "{md}"
     );
+    // A matches.yaml that cannot be read does not stop the report, which does
+    // without matches before `match` has run (issue 15): it is left out, and
+    // a warning says why.
     Test::example("career-development")
         .file("matches.yaml", "matches: [\n")
         .args(["report", "cohort"])
         .run()
-        .code(1)
-        .stderr_has("error: matches.yaml:");
+        .ok()
+        .stderr_has("warning: matches.yaml:")
+        .stderr_has("note: the report leaves the matches out");
 }
 
 /// Regression: after `schedule --meetings` the tech cohort report ran to

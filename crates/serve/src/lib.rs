@@ -27,7 +27,6 @@ mod site;
 mod whatif;
 mod writes;
 
-use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -154,18 +153,4 @@ pub fn bind(options: Options) -> Result<Bound> {
         state,
         url,
     })
-}
-
-/// `mentorkit serve`: binds, prints the address on stdout, and serves.
-pub fn serve(options: Options) -> Result<()> {
-    let bound = bind(options)?;
-    let mut out = std::io::stdout();
-    let _ = writeln!(out, "{}", bound.url());
-    let _ = out.flush();
-    let _ = writeln!(
-        std::io::stderr(),
-        "serving {} (press Ctrl-C to stop)",
-        bound.state.root.display()
-    );
-    bound.run()
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::error::Result;
 use crate::form::Fields;
 use crate::logic::cohort::Cohort;
-use crate::matching::plan::{Input, PinProblem, Plan, plan};
+use crate::matching::plan::{Input, PinProblem, Plan, PlanError, plan};
 use crate::model::matches::Parts;
 use crate::model::{Folder, Matching, Weights};
 use crate::site::bad_field;
@@ -158,13 +158,29 @@ pub(crate) fn matching(folder: &Folder, s: &Settings) -> Matching {
 }
 
 /// Plans under `input`, timed.
-pub(crate) fn solve<'a>(input: &'a Input<'a>) -> (Result<Plan<'a>, PinProblem>, Duration) {
+pub(crate) fn solve<'a>(input: &'a Input<'a>) -> (Result<Plan<'a>, PlanError>, Duration) {
     let start = Instant::now();
     let planned = plan(input);
     (planned, start.elapsed())
 }
 
 /// A pin that cannot hold, in words.
-pub(crate) fn pin_words(p: &PinProblem) -> String {
+fn pin_words(p: &PinProblem) -> String {
     format!("the pin [{}] cannot hold: {}", p.pin.join(", "), p.message)
+}
+
+/// Why no matching was made, in words for the page.
+pub(crate) fn plan_words(e: &PlanError) -> String {
+    match e {
+        PlanError::Pin(p) => pin_words(p),
+        PlanError::TooLarge(t) => crate::error::Error::from(t.clone()).to_string(),
+    }
+}
+
+/// Why no matching was made, as the refusal of a request.
+pub(crate) fn plan_error(e: PlanError) -> crate::error::Error {
+    match e {
+        PlanError::Pin(p) => crate::site::bad_field("pins", pin_words(&p)),
+        PlanError::TooLarge(t) => t.into(),
+    }
 }

@@ -188,15 +188,14 @@ pub(crate) fn outcome(shared: &Shared, id: &str, form: &Fields, json: bool) -> R
 /// the file as it is under the lock, so a mark another tablet made a moment
 /// ago stays.
 pub(crate) fn mark(shared: &Shared, session: &str, form: &Fields, json: bool) -> Result<Answer> {
-    let (folder, _lock) = open(shared, form)?;
-    let s = change::session(&folder, session)?;
+    let (mut folder, _lock) = open(shared, form)?;
+    let mut roll = change::roll(change::session(&folder, session)?);
     let person = form.require("person")?;
     change::participant(&folder, person)?;
     let mark: Mark = word(form, "mark", &["present", "absent", "excused"])?;
-    let edits = record(&change::roll(s), &[person.to_string()], mark);
-    let edited = change::edit_session(&folder, session, &edits)?;
+    let edits = record(&roll, &[person.to_string()], mark);
+    let edited = change::edit_session(&mut folder, session, &edits)?;
     let written = change::write_session(&folder, &edited)?;
-    let mut roll = change::roll(s);
     roll.apply(&edits);
     Ok(done(
         json,
@@ -230,7 +229,7 @@ pub(crate) fn save_matches(shared: &Shared, form: &Fields, json: bool) -> Result
         accepted: whatif::candidates(&cohort),
     };
     let (planned, _) = whatif::solve(&input);
-    let plan = planned.map_err(|p| bad_field("pins", whatif::pin_words(&p)))?;
+    let plan = planned.map_err(whatif::plan_error)?;
     let written = crate::store::write_matches(&shared.root, &plan.matches)?;
     if written {
         let _ = std::io::Write::write_all(

@@ -12,12 +12,12 @@ use chrono::NaiveDate;
 
 use crate::edit::{Scalar, YamlDoc};
 use crate::error::{Error, Kind, Result, Unknown};
-use crate::model::attendance::{Edit, Roll};
+use crate::model::attendance::{Edit, Mark, Roll};
 use crate::model::{
     DeliverableStatus, Folder, GoalStatus, Outcome, PARTICIPANTS_DIR, Participant, SESSIONS_DIR,
     Session,
 };
-use crate::{MAX_RECORD_BYTES, parse_participant, read_text, write_atomic};
+use crate::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text, write_atomic};
 
 /// The file of participant `id`, relative to the folder.
 pub fn participant_rel(id: &str) -> PathBuf {
@@ -80,6 +80,7 @@ pub fn edit_participant(
     let doc = YamlDoc::parse(&rel, &source(folder, &rel)?)?;
     change(&doc)?;
     let (text, changed) = doc.finish();
+    crate::record_fits(&rel, &text)?;
     let record = parse_participant(&rel, &text).map_err(|p| Error::EditInvalid {
         file: rel.clone(),
         message: p.message,
@@ -280,17 +281,48 @@ pub struct SessionEdited {
 }
 
 /// Applies attendance `edits` (from `attendance::record`) to the file of
-/// session `id` as it was read under the lock.
-pub fn edit_session(folder: &Folder, id: &str, edits: &[Edit]) -> Result<SessionEdited> {
+/// session `id` as it was read under the lock: the removals from each list,
+/// then the additions, each list in one pass. What would be written is
+/// checked first: it must fit the size a record may have, read back as a
+/// session, and pass the checks `check` makes of a session (it is put in
+/// `folder` for them), or nothing is written.
+pub fn edit_session(folder: &mut Folder, id: &str, edits: &[Edit]) -> Result<SessionEdited> {
     let rel = session_rel(id);
     let doc = YamlDoc::parse(&rel, &source(folder, &rel)?)?;
-    for edit in edits {
-        match edit {
-            Edit::Add { list, id } => doc.add_to_list(list.key(), id)?,
-            Edit::Remove { list, id } => doc.remove_from_list(list.key(), id)?,
-        };
+    let ids = |list: Mark, add: bool| -> Vec<String> {
+        edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Add { list: l, id } if add && *l == list => Some(id.clone()),
+                Edit::Remove { list: l, id } if !add && *l == list => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for add in [false, true] {
+        for list in Mark::ALL {
+            let these = ids(list, add);
+            match (these.is_empty(), add) {
+                (true, _) => 0,
+                (false, false) => doc.remove_all_from_list(list.key(), &these)?,
+                (false, true) => doc.add_all_to_list(list.key(), &these)?,
+            };
+        }
     }
     let (text, changed) = doc.finish();
+    crate::record_fits(&rel, &text)?;
+    let session = parse_session(&rel, &text).map_err(|p| Error::EditInvalid {
+        file: rel.clone(),
+        message: p.message,
+    })?;
+    folder.sessions.insert(id.to_string(), session);
+    folder.sources.insert(rel.clone(), text.clone());
+    if let Some(p) = crate::session_problems(folder, id).into_iter().next() {
+        return Err(Error::EditInvalid {
+            file: rel,
+            message: p.to_string(),
+        });
+    }
     Ok(SessionEdited { rel, text, changed })
 }
 

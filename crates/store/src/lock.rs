@@ -1,8 +1,10 @@
 //! A lock on the program folder, held by every command that writes, so that
 //! two commands at once never write blind. The operating system releases it
-//! when the process ends, so a killed command leaves no stale lock.
+//! when the process ends, so a killed command leaves no stale lock; whoever
+//! takes it next removes the temporary files a killed command left.
 
 use std::fs::{File, TryLockError};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -39,7 +41,11 @@ impl Lock {
         let mut told = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(Lock { _file: file }),
+                Ok(()) => {
+                    // No other writer now: what a killed one left is stale.
+                    crate::sweep::sweep(root);
+                    return Ok(Lock { _file: file });
+                }
                 Err(TryLockError::WouldBlock) => {
                     if start.elapsed() >= wait {
                         return Err(Error::Locked {
@@ -48,7 +54,10 @@ impl Lock {
                         });
                     }
                     if !told {
-                        eprintln!("waiting for another mentorkit command to finish writing…");
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "waiting for another mentorkit command to finish writing…"
+                        );
                         told = true;
                     }
                     std::thread::sleep(Duration::from_millis(50));

@@ -1,18 +1,18 @@
 //! A program folder's own document templates (`templates/`), read for
 //! `report` and the dashboard alike: `.md` and `.html` files, sorted by
-//! name; one that leads into `private/` is refused, since nothing there is
-//! ever read into output.
+//! name; one that leads into `private/` or out of the folder is refused
+//! (see [`crate::private::Fence`]), since nothing there is ever read into
+//! output.
 
 use std::fs;
 use std::path::Path;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
+use crate::private::Fence;
 use crate::{MAX_RECORD_BYTES, read_text};
 
 /// The folder of template overrides in a program folder.
 pub const TEMPLATES_DIR: &str = "templates";
-/// The folder no output ever reads.
-pub const PRIVATE_DIR: &str = "private";
 
 /// One template file of `templates/`: its file name and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub fn template_overrides(root: &Path) -> Result<Vec<TemplateFile>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
     };
-    let private = fs::canonicalize(root.join(PRIVATE_DIR)).ok();
+    let fence = Fence::of(root);
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -38,13 +38,12 @@ pub fn template_overrides(root: &Path) -> Result<Vec<TemplateFile>> {
         }
         let path = entry.path();
         let rel = Path::new(TEMPLATES_DIR).join(&name);
-        if let (Some(private), Ok(real)) = (&private, fs::canonicalize(&path))
-            && real.starts_with(private)
-        {
-            return Err(Error::problem(
-                Problem::file(&rel, "leads into private/, which reports never read")
-                    .help("copy the template into templates/ instead of linking to it"),
-            ));
+        if let Err(why) = fence.check(&path) {
+            return Err(Error::problem(why.problem(
+                &rel,
+                "reports",
+                "copy the template into templates/ instead of linking to it",
+            )));
         }
         if path.is_dir() {
             continue;

@@ -15,7 +15,7 @@ pub const GENERATED_HEADER: &str =
 /// Writes `contents` to `path` atomically, creating parent folders.
 /// Unchanged files are left alone (their modification time too).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
-    if fs::read(path).is_ok_and(|old| old == contents) {
+    if crate::target::unchanged(path, contents)? {
         return Ok(false);
     }
     let parent = match path.parent() {
@@ -28,9 +28,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
         .suffix(".tmp")
         .tempfile_in(parent)
         .map_err(|e| Error::io(parent, "creating a temporary file", e))?;
-    tmp.write_all(contents)
+    // A failure names the file being written, not the temporary one (which
+    // is removed on the way out); the plain file gives the bare OS error.
+    tmp.as_file_mut()
+        .write_all(contents)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(tmp.path(), "writing", e))?;
+        .map_err(|e| Error::io(path, "writing", e))?;
     tmp.persist(path)
         .map_err(|e| Error::io(path, "replacing", e.error))?;
     if let Ok(dir) = fs::File::open(parent) {

@@ -4,6 +4,7 @@
 //! `--skip-bad` leaves the bad rows out). People already in the folder
 //! (same email) are edited in place; new people get a new file.
 
+use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ use crate::intake::rows::{Applicant, BadRow, Rows, read_rows};
 use crate::intake::{Edit, Field, Value, csv, new_id};
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
+use crate::store::journal::Journal;
 use crate::store::{
     Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
 };
@@ -64,7 +66,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     };
     let root = ctx.root()?;
     let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
-    let (folder, _guard) = crate::store::open(
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -78,8 +80,8 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
     settle(&folder, &mut changes, &mut bad, args.skip_bad, &export.name)?;
-    report(&export, &changes, &bad);
     if args.dry_run {
+        report(&export, &changes, &bad);
         for c in &changes {
             if let Some(text) = &c.text {
                 let state = if c.what == What::Added {
@@ -93,7 +95,7 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
                 ))?;
             }
         }
-        eprintln!(
+        say!(
             "{}",
             crate::error::dry_run(&format!(
                 "write {}",
@@ -102,11 +104,23 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
         );
         return Ok(());
     }
-    for c in &changes {
-        if let Some(text) = &c.text {
-            write_atomic(&folder.participant_path(&c.id), text.as_bytes())?;
-        }
+    // A note in the folder while the files are written: a kill in between
+    // leaves it, and the next run says the import was interrupted (and,
+    // run again, writes what is missing).
+    let writes: Vec<(&str, &str)> = changes
+        .iter()
+        .filter_map(|c| c.text.as_deref().map(|t| (c.id.as_str(), t)))
+        .collect();
+    for (id, text) in &writes {
+        let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
+        crate::store::record_fits(&rel, text)?;
     }
+    let journal = Journal::begin(&root, "apply", &super::super::command_line(), writes.len())?;
+    for (id, text) in writes {
+        write_atomic(&folder.participant_path(id), text.as_bytes())?;
+    }
+    journal.finish()?;
+    report(&export, &changes, &bad);
     Ok(())
 }
 
@@ -314,9 +328,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
                 doc.set_scalar(&[], field.key(), scalar).map_err(wrap)?;
             }
             Edit::Add(field, items) => {
-                for item in items {
-                    doc.add_to_list(field.key(), item).map_err(wrap)?;
-                }
+                doc.add_all_to_list(field.key(), items).map_err(wrap)?;
             }
         }
     }
@@ -401,7 +413,7 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     let (rows, blank) = (export.records, export.rows.blank.len());
     for a in export.rows.applicants.iter().filter(|a| a.rows.len() > 1) {
         let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
-        eprintln!(
+        say!(
             "{} sent the form {} times (rows {}); row {}, the latest, is used",
             a.email,
             a.rows.len(),
@@ -413,7 +425,7 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     bad.sort_by_key(|b| b.row);
     for b in &bad {
         for p in &b.problems {
-            eprintln!("skipped: {p}");
+            say!("skipped: {p}");
         }
     }
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
@@ -421,12 +433,12 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
         match &c.what {
             What::Added => {
                 added += 1;
-                eprintln!("added {} (row {})", c.id, c.row);
+                say!("added {} (row {})", c.id, c.row);
             }
             What::Updated(fields) => {
                 updated += 1;
                 let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
-                eprintln!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
+                say!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
             }
             What::Unchanged => unchanged += 1,
         }
@@ -442,5 +454,5 @@ fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
     if blank > 0 {
         line.push_str(&format!(", {blank} blank"));
     }
-    eprintln!("{line}");
+    say!("{line}");
 }

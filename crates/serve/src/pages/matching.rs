@@ -220,7 +220,7 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
             })
         }
         Err(p) => {
-            error.get_or_insert(whatif::pin_words(&p));
+            error.get_or_insert(whatif::plan_words(&p));
             None
         }
     };
@@ -278,7 +278,7 @@ pub(crate) fn explain(shared: &Shared, id: &str, q: &Fields) -> Result<Answer> {
         accepted: whatif::candidates(&cohort),
     };
     let (planned, _) = whatif::solve(&input);
-    let plan = planned.map_err(|p| site::bad_field("pins", whatif::pin_words(&p)))?;
+    let plan = planned.map_err(whatif::plan_error)?;
     let text = plan.explain(id).ok_or_else(|| {
         Error::NotMatched(format!(
             "`{id}` is not being matched: {}",

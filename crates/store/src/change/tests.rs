@@ -104,7 +104,7 @@ fn a_promotion_before_the_start_is_refused() {
 #[test]
 fn attendance_edits_keep_comments() {
     let dir = tempfile::tempdir().unwrap();
-    let f = folder(dir.path());
+    let mut f = folder(dir.path());
     let edits = [
         Edit::Remove {
             list: Mark::Present,
@@ -115,7 +115,7 @@ fn attendance_edits_keep_comments() {
             id: "bo".into(),
         },
     ];
-    let e = edit_session(&f, "s1", &edits).unwrap();
+    let e = edit_session(&mut f, "s1", &edits).unwrap();
     assert!(e.changed);
     assert!(e.text.contains("# who came\n"), "{}", e.text);
     assert!(e.text.contains("excused"), "{}", e.text);

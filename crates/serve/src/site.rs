@@ -77,6 +77,11 @@ pub(crate) struct Loaded {
     /// The matches as the reports read them.
     pub groups: Option<Groups>,
     pub as_of: NaiveDate,
+    /// What is wrong with the generated files, shown on every page: a stale
+    /// screening or matching is used with a warning, and a matches.yaml that
+    /// cannot be read is left out, so that the dashboard can still make the
+    /// matching that rewrites it.
+    pub warnings: Vec<String>,
 }
 
 impl Loaded {
@@ -95,7 +100,29 @@ impl Loaded {
 pub(crate) fn load(shared: &Shared) -> Result<Loaded> {
     let folder = crate::store::load_cached(&shared.root, &shared.cache)?;
     let screening = crate::store::load_screening(&shared.root)?;
-    let matches = crate::store::load_matches(&shared.root)?;
+    let mut warnings: Vec<String> = crate::store::screening_problems(&folder)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let matches = match crate::store::load_matches(&shared.root) {
+        Ok(found) => {
+            warnings.extend(
+                crate::store::matches_problems(&folder)
+                    .iter()
+                    .map(ToString::to_string),
+            );
+            found
+        }
+        Err(Error::Invalid(problems)) => {
+            warnings.extend(problems.iter().map(ToString::to_string));
+            warnings.push(format!(
+                "the pages leave the matches out until a new matching is saved to {}",
+                crate::store::MATCHES_FILE
+            ));
+            None
+        }
+        Err(e) => return Err(e),
+    };
     let groups = matches.as_ref().map(match_groups::from_model);
     let as_of = today(shared, &folder);
     Ok(Loaded {
@@ -104,6 +131,7 @@ pub(crate) fn load(shared: &Shared) -> Result<Loaded> {
         matches,
         groups,
         as_of,
+        warnings,
     })
 }
 
@@ -136,6 +164,7 @@ struct Frame<'a> {
     title: &'a str,
     csrf: &'a str,
     read_only: bool,
+    warnings: &'a [String],
 }
 
 /// What a request gets back.
@@ -171,6 +200,7 @@ pub(crate) fn page(
         title,
         csrf: &shared.csrf,
         read_only: shared.read_only,
+        warnings: &loaded.warnings,
     };
     let html = shared.templates.render(
         template,
@@ -230,6 +260,7 @@ pub(crate) fn refusal(shared: &Shared, e: &Error, json: bool) -> Response {
         title: code.canonical_reason().unwrap_or("Error"),
         csrf: &shared.csrf,
         read_only: shared.read_only,
+        warnings: &[],
     };
     let page = ErrorPage {
         status: code.as_u16(),

@@ -284,3 +284,36 @@ fn the_overview_shows_the_figures_the_commands_print() {
         assert!(page.contains(&format!("href=\"/people/{id}\"")), "{id}");
     }
 }
+
+/// A stale generated file never blocks the page that rewrites it: with a
+/// matches.yaml that does not parse, every page loads with a warning, the
+/// matches are left out, and Save writes a good one back.
+#[test]
+fn a_broken_matches_yaml_is_shown_as_a_warning_and_save_rewrites_it() {
+    let s = Server::example(&[]);
+    std::fs::write(s.dir.join("matches.yaml"), "mode: [one-to-one\n").unwrap();
+    for path in ["/", "/people", "/matching", "/sessions", "/documents"] {
+        let r = s.get(path);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert!(
+            r.body.contains("<div class=\"warn\" role=\"alert\">")
+                && r.body.contains("matches.yaml:")
+                && r.body.contains(
+                    "the pages leave the matches out until a new matching is saved to matches.yaml"
+                ),
+            "{path}: {}",
+            r.body
+        );
+    }
+    let r = s.post("/matching/save", &[], &s.csrf());
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(
+        s.read("matches.yaml")
+            .contains("mentees: [aisha-khan, linda-park, maria-gonzalez, robert-olsen]")
+    );
+    assert!(!s.get("/").body.contains("class=\"warn\""));
+    Test::new()
+        .args(["-C", s.dir.to_str().unwrap(), "check"])
+        .run()
+        .ok();
+}

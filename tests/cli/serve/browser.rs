@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 
+use fantoccini::key::Key;
 use serde_json::json;
 
 use super::webdriver::{Browser, find};
@@ -134,10 +135,10 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     // By keyboard alone: the first Tab reaches the skip link; Enter on a
     // mark records it.
     b.goto(&page);
-    b.keys("body", "\u{e004}");
+    b.keys("body", &Key::Tab);
     let first = b.script("return document.activeElement.className;", json!([]));
     assert_eq!(first, json!("skip"));
-    b.keys("#person-aisha-khan button[value=present]", "\u{e007}");
+    b.keys("#person-aisha-khan button[value=present]", &Key::Enter);
     b.wait_text("#now-aisha-khan", |t| t == "present");
     shot("sign-in");
     b.goto(&s.url("/sessions"));
@@ -146,7 +147,7 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     // Save the optimum under program.toml, then try another weight.
     b.goto(&s.url("/matching"));
     b.click("#save");
-    b.wait_text("h1", |t| t == "Matching");
+    b.wait_text("#saved", |t| t.starts_with("Saved: matches.yaml now holds"));
     assert!(b.url().contains("saved=1"), "{}", b.url());
     assert!(s.read("matches.yaml").contains("weights: {competency: 10,"));
     let before = b.text("#whatif-total");
@@ -156,9 +157,11 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     assert_eq!(changes, "2 of 7 would change; 5 keep their match.");
     let after = b.text("#whatif-total");
     assert_ne!(before, after, "the total follows the weights");
+    let gone = b.script("return document.getElementById('saved');", json!([]));
+    assert_eq!(gone, json!(null), "a recomputed what-if is not yet saved");
     shot("matching");
     b.click("#save");
-    b.wait_text("h1", |t| t == "Matching");
+    b.wait_text("#saved", |t| t.contains(&format!("(total score {after})")));
     let saved = s.read("matches.yaml");
     assert!(
         saved.contains("weights: {competency: 0, cross_department: 3, availability: 0,"),

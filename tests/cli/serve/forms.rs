@@ -285,6 +285,89 @@ fn the_overview_shows_the_figures_the_commands_print() {
     }
 }
 
+/// Text as the pages escape it (tera's HTML escaping).
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The overview holds the numbers of `report cohort`, from the same model:
+/// the funnel, and every evidence figure with its n, its interval, each
+/// comparison and its conclusion in words, and every paired survey change.
+/// Regression: the overview printed each figure's caution twice.
+#[test]
+fn the_overview_holds_the_numbers_of_report_cohort() {
+    let s = Server::example(&[]);
+    let page = s.get("/").body;
+    let out = Test::new()
+        .args(["-C", s.dir.to_str().unwrap(), "--today", super::TODAY])
+        .args(["report", "cohort", "--context"])
+        .run()
+        .ok();
+    let ctx: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let text = |v: &serde_json::Value| escaped(v.as_str().unwrap());
+    for step in ["applied", "eligible", "accepted", "completed"] {
+        let label = format!("{}{}", step[..1].to_uppercase(), &step[1..]);
+        let cell = format!("<dt>{label}</dt><dd>{}</dd>", ctx["funnel"][step]);
+        assert!(page.contains(&cell), "{cell}");
+    }
+    let view = &ctx["evidence"]["view"];
+    let figures = view["figures"].as_array().unwrap();
+    assert!(figures.len() >= 4, "{view}");
+    for f in figures {
+        let cells = format!(
+            "<td>{}</td><td>{}",
+            text(&f["participants"]),
+            text(&f["interval"])
+        );
+        assert!(page.contains(&cells), "{}: {cells}", f["label"]);
+        let conclusion = text(&f["conclusion"]);
+        assert_eq!(page.matches(&conclusion).count(), 1, "{conclusion}");
+        let caution = text(&f["caution"]);
+        assert_eq!(
+            page.matches(&caution).count(),
+            figures
+                .iter()
+                .filter(|g| g["caution"] == f["caution"])
+                .count(),
+            "each caution once, inside its conclusion: {caution}"
+        );
+        for c in f["comparisons"].as_array().unwrap() {
+            let row = format!(
+                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({})</td>",
+                text(&c["label"]),
+                text(&c["rate"]),
+                text(&c["ratio"]),
+                text(&c["difference"]),
+                text(&c["fisher_p"]),
+                text(&c["mid_p"])
+            );
+            assert!(page.contains(&row), "{row}");
+        }
+    }
+    let surveys = view["surveys"].as_array().unwrap();
+    assert!(!surveys.is_empty());
+    for q in surveys {
+        let row = format!(
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td>",
+            text(&q["n"]),
+            text(&q["pre"]),
+            text(&q["post"]),
+            text(&q["change"]),
+            text(&q["interval"])
+        );
+        assert!(page.contains(&row), "{row}");
+        assert!(
+            page.contains(&text(&q["conclusion"])),
+            "{}",
+            q["conclusion"]
+        );
+    }
+}
+
 /// A stale generated file never blocks the page that rewrites it: with a
 /// matches.yaml that does not parse, every page loads with a warning, the
 /// matches are left out, and Save writes a good one back.

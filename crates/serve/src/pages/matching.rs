@@ -24,6 +24,8 @@ struct Page {
     what_if: Option<WhatIf>,
     error: Option<String>,
     notes: Vec<String>,
+    /// Just saved (`saved=1`, where Save sends the browser back).
+    saved: bool,
 }
 
 #[derive(Serialize)]
@@ -243,6 +245,7 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
         what_if,
         error,
         notes,
+        saved: q.has("saved"),
     };
     site::page(
         shared,

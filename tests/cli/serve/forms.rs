@@ -400,3 +400,77 @@ fn a_broken_matches_yaml_is_shown_as_a_warning_and_save_rewrites_it() {
         .run()
         .ok();
 }
+
+/// The documents page offers every document `report` writes, and each one,
+/// shown alone to print or downloaded, is the same bytes as the file the
+/// command writes (HTML and Markdown); the trends of this one cohort too.
+#[test]
+fn every_document_report_writes_is_on_the_documents_page_byte_for_byte() {
+    let s = Server::example(&[]);
+    let dir = s.dir.to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let to = out.path().to_str().unwrap();
+    for kind in ["cohort", "career-plan", "resume", "handouts"] {
+        Test::new()
+            .args([
+                "-C",
+                dir,
+                "--today",
+                super::TODAY,
+                "report",
+                kind,
+                "--out",
+                to,
+            ])
+            .run()
+            .ok();
+    }
+    Test::new()
+        .args([
+            "-C",
+            dir,
+            "--today",
+            super::TODAY,
+            "report",
+            "trends",
+            dir,
+            "--out",
+            to,
+        ])
+        .run()
+        .ok();
+    let page = s.get("/documents").body;
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(out.path()) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(out.path()).unwrap();
+        let rel = rel.to_str().unwrap();
+        let (name, ext) = rel.rsplit_once('.').unwrap();
+        assert!(
+            page.contains(&format!("href=\"/documents?doc={name}\"")),
+            "{name} is not listed"
+        );
+        let r = s.get(&format!("/documents/file/{rel}?download=1"));
+        assert_eq!(r.status, 200, "{rel}");
+        let file = rel.rsplit('/').next().unwrap();
+        assert_eq!(
+            r.header("content-disposition"),
+            Some(format!("attachment; filename=\"{file}\"").as_str()),
+            "{rel}"
+        );
+        let want = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(r.body == want, "{rel} differs from what report writes");
+        if ext == "html" {
+            let shown = s.get(&format!("/documents/file/{rel}"));
+            assert_eq!(shown.body, want, "{rel} to print");
+            assert_eq!(shown.header("content-disposition"), None, "{rel}");
+        }
+        seen += 1;
+    }
+    // The cohort report, trends, 7 career plans, 7 resumes, 18 handouts,
+    // and the certificates, each as HTML and Markdown.
+    assert!(seen >= 2 * (2 + 7 + 7 + 18), "{seen}");
+}

@@ -1,7 +1,8 @@
 //! What the dashboard refuses: another Host (DNS rebinding), a change
 //! without this run's form token or from another site, every change under
 //! `--read-only`, a request without the token, an address off this machine
-//! without one; and it never serves `private/` or anything by path.
+//! without one; and it never serves `private/` or anything by path. Its
+//! writes take the folder lock, as the commands do.
 
 use super::{Server, request};
 use crate::support::Test;
@@ -172,4 +173,39 @@ fn serving_beyond_this_machine_needs_a_token() {
         .run()
         .code(1)
         .stderr_is("error: --token must be at least 16 characters of letters, digits, `-` and `_`, so that it cannot be guessed and travels in a URL unchanged\n");
+}
+
+/// A change waits for the folder lock that a command holds, and is refused
+/// (nothing written) when the command keeps it past the wait.
+#[test]
+fn a_change_waits_for_the_folder_lock_a_command_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("career");
+    crate::support::copy_tree(
+        &crate::support::repo().join("examples/career-development"),
+        &dir,
+    );
+    let s = Server::start_with(&dir, &[], &[("MENTORKIT_LOCK_WAIT", "1")]);
+    let csrf = s.csrf();
+    let file = "sessions/2016-05-10-resume-cover-letter-development.yaml";
+    let path = "/sessions/2016-05-10-resume-cover-letter-development/mark";
+    let fields = [("person", "daniel-reyes"), ("mark", "present")];
+    let before = s.read(file);
+    let held = mentorkit::store::Lock::acquire(&dir).unwrap();
+    let r = s.post(path, &fields, &csrf);
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("another mentorkit command"), "{}", r.body);
+    assert_eq!(s.read(file), before, "nothing written without the lock");
+    // Pages still load while a command writes.
+    assert_eq!(s.get("/sessions").status, 200);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(held);
+    });
+    let start = std::time::Instant::now();
+    let r = s.post(path, &fields, &csrf);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(start.elapsed() >= std::time::Duration::from_millis(250));
+    release.join().unwrap();
+    assert!(s.read(file).contains("daniel-reyes"));
 }

@@ -42,6 +42,11 @@ impl Server {
 
     /// Serves `dir`, with `extra` arguments after `serve --port 0`.
     pub(crate) fn start(dir: &Path, extra: &[&str]) -> Server {
+        Server::start_with(dir, extra, &[])
+    }
+
+    /// As `start`, with `env` set for the server.
+    pub(crate) fn start_with(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mentorkit"))
             .args([
                 "-C",
@@ -53,6 +58,7 @@ impl Server {
                 "0",
             ])
             .args(extra)
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

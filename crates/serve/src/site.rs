@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Tera;
 
-use crate::error::{Error, Result, ServeMiss};
+use crate::error::{Error, Kind, Result, ServeMiss};
 use crate::guard::Shared;
 use crate::logic::cohort::{Cohort, Inputs};
 use crate::model::Folder;
@@ -244,10 +244,26 @@ struct ErrorPage<'a> {
     message: String,
 }
 
+/// A refusal in words for someone at the dashboard, who may never open a
+/// terminal: an unknown id points to the page that lists the real ones.
+fn words(e: &Error) -> String {
+    match e {
+        Error::Unknown(u) => {
+            let page = match u.kind {
+                Kind::Participant => "the People page lists everyone",
+                Kind::Session => "the Sessions page lists every session",
+                Kind::Deliverable => "the person's page lists their deliverables",
+            };
+            Error::Unknown(u.clone().otherwise(page)).to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
 /// A refusal as a page (or, for the script, as JSON), with its status.
 pub(crate) fn refusal(shared: &Shared, e: &Error, json: bool) -> Response {
     let code = status(e);
-    let message = e.to_string();
+    let message = words(e);
     if json {
         let body = serde_json::json!({ "ok": false, "error": message });
         return with_type(code, "application/json", body.to_string());

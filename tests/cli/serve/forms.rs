@@ -94,6 +94,15 @@ fn refusals_name_the_field_and_change_nothing() {
     assert_eq!(s.read("participants/aisha-khan.yaml"), before);
     let r = s.get("/people/..%2Fprogram");
     assert_eq!(r.status, 404);
+    // In the dashboard's words, not a command's.
+    let r = s.get("/people/nobody-at-all");
+    assert_eq!(r.status, 404);
+    assert!(
+        r.body
+            .contains("no participant `nobody-at-all`; the People page lists everyone"),
+        "{}",
+        r.body
+    );
 }
 
 #[test]

@@ -61,6 +61,24 @@ fn time(host: &str, method: &str, path: &str, bodies: &str) -> (Duration, Durati
     (times[RUNS / 2], times[RUNS - 1])
 }
 
+/// Prints one row of figures; `name` joins `missed` when its median is
+/// over `target`.
+fn timed(
+    name: &str,
+    (median, slowest): (Duration, Duration),
+    target: Duration,
+    missed: &mut Vec<String>,
+) {
+    println!(
+        "{name:<48} {:>7.1} ms {:>7.1} ms",
+        median.as_secs_f64() * 1e3,
+        slowest.as_secs_f64() * 1e3
+    );
+    if median > target {
+        missed.push(name.to_string());
+    }
+}
+
 /// What every page costs before it shows anything: reading and checking
 /// the folder, and deriving the cohort (median of `RUNS`).
 fn floor(root: &std::path::Path) {
@@ -141,16 +159,9 @@ fn what_if_by_mode() -> Vec<String> {
         );
         std::fs::write(&program, text).unwrap();
         let host = serve(&root);
-        let (median, slowest) = time(&host, "GET", "/matching?competency=0&availability=5", "");
-        let name = format!("{mode}: GET /matching?competency=0&availability=5");
-        println!(
-            "{name:<48} {:>7.1} ms {:>7.1} ms",
-            median.as_secs_f64() * 1e3,
-            slowest.as_secs_f64() * 1e3
-        );
-        if median > WHAT_IF {
-            missed.push(name);
-        }
+        let path = "/matching?competency=0&availability=5";
+        let name = format!("{mode}: GET {path}");
+        timed(&name, time(&host, "GET", path, ""), WHAT_IF, &mut missed);
     }
     missed
 }
@@ -187,16 +198,13 @@ fn main() {
     println!("{:<48} {:>10} {:>10}", "page", "median", "slowest");
     let mut missed = Vec::new();
     for (method, path, bodies) in pages {
-        let (median, slowest) = time(&host, method, path, bodies);
         let name = format!("{method} {path}");
-        println!(
-            "{name:<48} {:>7.1} ms {:>7.1} ms",
-            median.as_secs_f64() * 1e3,
-            slowest.as_secs_f64() * 1e3
+        timed(
+            &name,
+            time(&host, method, path, bodies),
+            TARGET,
+            &mut missed,
         );
-        if median > TARGET {
-            missed.push(name);
-        }
     }
     let slow_what_if = what_if_by_mode();
     if !missed.is_empty() || !slow_what_if.is_empty() {

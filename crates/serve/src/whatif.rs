@@ -143,12 +143,12 @@ fn pairs(folder: &Folder, field: &str, text: &str) -> Result<Vec<Vec<String>>> {
 }
 
 /// The candidates `mentorkit match` matches: the cohort's roster.
-pub(crate) fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
+fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
     Some(cohort.roster().into_iter().map(String::from).collect())
 }
 
 /// `[matching]` with the what-if's weights, pins and forbidden pairs.
-pub(crate) fn matching(folder: &Folder, s: &Settings) -> Matching {
+fn matching(folder: &Folder, s: &Settings) -> Matching {
     Matching {
         weights: s.weights,
         pins: s.pins.clone(),
@@ -157,11 +157,25 @@ pub(crate) fn matching(folder: &Folder, s: &Settings) -> Matching {
     }
 }
 
-/// Plans under `input`, timed.
-pub(crate) fn solve<'a>(input: &'a Input<'a>) -> (Result<Plan<'a>, PlanError>, Duration) {
+/// Plans the cohort's candidates under `settings`, exactly as `mentorkit
+/// match` would under them, and hands the plan (or why there is none) and
+/// the time it took to `then`: a plan borrows what it was made from.
+pub(crate) fn plan_with<T>(
+    folder: &Folder,
+    settings: &Settings,
+    cohort: &Cohort<'_>,
+    then: impl FnOnce(Result<Plan<'_>, PlanError>, Duration) -> T,
+) -> T {
+    let matching = matching(folder, settings);
+    let input = Input {
+        participants: &folder.participants,
+        matching: &matching,
+        weights: settings.weights,
+        accepted: candidates(cohort),
+    };
     let start = Instant::now();
-    let planned = plan(input);
-    (planned, start.elapsed())
+    let planned = plan(&input);
+    then(planned, start.elapsed())
 }
 
 /// A pin that cannot hold, in words.

@@ -15,7 +15,6 @@ use crate::form::Fields;
 use crate::guard::Shared;
 use crate::logic::attendance::{Mark, record};
 use crate::logic::cohort::{Cohort, Inputs};
-use crate::matching::plan::Input;
 use crate::model::{DeliverableStatus, Folder, GoalStatus};
 use crate::site::{Answer, bad_field, today};
 use crate::store::change::{self, OutcomeChange, OutcomeField};
@@ -221,23 +220,17 @@ pub(crate) fn save_matches(shared: &Shared, form: &Fields, json: bool) -> Result
         screening: screening.as_ref(),
         as_of: today(shared, &folder),
     });
-    let matching = whatif::matching(&folder, &settings);
-    let input = Input {
-        participants: &folder.participants,
-        matching: &matching,
-        weights: settings.weights,
-        accepted: whatif::candidates(&cohort),
-    };
-    let (planned, _) = whatif::solve(&input);
-    let plan = planned.map_err(whatif::plan_error)?;
-    let written = crate::store::write_matches(&shared.root, &plan.matches)?;
+    let matches = whatif::plan_with(&folder, &settings, &cohort, |planned, _| {
+        planned.map(|plan| plan.matches).map_err(whatif::plan_error)
+    })?;
+    let written = crate::store::write_matches(&shared.root, &matches)?;
     if written {
         let _ = std::io::Write::write_all(
             &mut std::io::stderr(),
             format!(
                 "wrote {} (total score {})\n",
                 crate::store::MATCHES_FILE,
-                plan.matches.total
+                matches.total
             )
             .as_bytes(),
         );
@@ -246,6 +239,6 @@ pub(crate) fn save_matches(shared: &Shared, form: &Fields, json: bool) -> Result
     Ok(done(
         json,
         back,
-        json!({ "ok": true, "written": written, "total": plan.matches.total }),
+        json!({ "ok": true, "written": written, "total": matches.total }),
     ))
 }

@@ -181,9 +181,6 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
             .contains("Career Development Mentorship Program")
     );
 
-    Test::new()
-        .args(["-C", s.dir.to_str().unwrap(), "check"])
-        .run()
-        .ok();
+    s.check();
     eprintln!("screenshots in {}", dir.display());
 }

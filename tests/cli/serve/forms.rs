@@ -51,10 +51,7 @@ fn a_goal_a_deliverable_and_an_outcome_each_change_one_line() {
         page.contains("<option value=\"in-progress\" selected>"),
         "{page}"
     );
-    Test::new()
-        .args(["-C", s.dir.to_str().unwrap(), "check"])
-        .run()
-        .ok();
+    s.check();
 }
 
 #[test]
@@ -206,10 +203,7 @@ fn two_tablets_signing_in_at_once_lose_no_mark() {
         PEOPLE + 10,
         took.as_secs_f64()
     );
-    Test::new()
-        .args(["-C", t.tmp.path().to_str().unwrap(), "check"])
-        .run()
-        .ok();
+    s.check();
 }
 
 #[test]
@@ -253,10 +247,7 @@ fn what_if_takes_pins_and_forbidden_pairs_and_save_writes_them_out() {
         assert!(!(t == "patricia-wells" && e.mentees.iter().any(|x| x == "aisha-khan")));
         assert!(!(t == "samuel-lee" && e.mentees.iter().any(|x| x == "james-carter")));
     }
-    Test::new()
-        .args(["-C", s.dir.to_str().unwrap(), "check"])
-        .run()
-        .ok();
+    s.check();
 }
 
 /// Where the dashboard and a command show one figure, they agree: the
@@ -303,6 +294,13 @@ fn escaped(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// The cells of `keys` of `v`, each opened with `td`, escaped as the pages are.
+fn cells(v: &serde_json::Value, keys: &[&str], td: &str) -> String {
+    keys.iter()
+        .map(|k| format!("{td}{}</td>", escaped(v[*k].as_str().unwrap())))
+        .collect()
+}
+
 /// The overview holds the numbers of `report cohort`, from the same model:
 /// the funnel, and every evidence figure with its n, its interval, each
 /// comparison and its conclusion in words, and every paired survey change.
@@ -327,12 +325,8 @@ fn the_overview_holds_the_numbers_of_report_cohort() {
     let figures = view["figures"].as_array().unwrap();
     assert!(figures.len() >= 4, "{view}");
     for f in figures {
-        let cells = format!(
-            "<td>{}</td><td>{}",
-            text(&f["participants"]),
-            text(&f["interval"])
-        );
-        assert!(page.contains(&cells), "{}: {cells}", f["label"]);
+        let shown = cells(f, &["participants"], "<td>") + &format!("<td>{}", text(&f["interval"]));
+        assert!(page.contains(&shown), "{}: {shown}", f["label"]);
         let conclusion = text(&f["conclusion"]);
         assert_eq!(page.matches(&conclusion).count(), 1, "{conclusion}");
         let caution = text(&f["caution"]);
@@ -345,29 +339,16 @@ fn the_overview_holds_the_numbers_of_report_cohort() {
             "each caution once, inside its conclusion: {caution}"
         );
         for c in f["comparisons"].as_array().unwrap() {
-            let row = format!(
-                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({})</td>",
-                text(&c["label"]),
-                text(&c["rate"]),
-                text(&c["ratio"]),
-                text(&c["difference"]),
-                text(&c["fisher_p"]),
-                text(&c["mid_p"])
-            );
+            let row = cells(c, &["label", "rate", "ratio", "difference"], "<td>")
+                + &format!("<td>{} ({})</td>", text(&c["fisher_p"]), text(&c["mid_p"]));
             assert!(page.contains(&row), "{row}");
         }
     }
     let surveys = view["surveys"].as_array().unwrap();
     assert!(!surveys.is_empty());
     for q in surveys {
-        let row = format!(
-            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td>",
-            text(&q["n"]),
-            text(&q["pre"]),
-            text(&q["post"]),
-            text(&q["change"]),
-            text(&q["interval"])
-        );
+        let row = cells(q, &["n", "pre", "post", "change"], "<td class=\"num\">")
+            + &format!("<td>{}</td>", text(&q["interval"]));
         assert!(page.contains(&row), "{row}");
         assert!(
             page.contains(&text(&q["conclusion"])),
@@ -404,10 +385,7 @@ fn a_broken_matches_yaml_is_shown_as_a_warning_and_save_rewrites_it() {
             .contains("mentees: [aisha-khan, linda-park, maria-gonzalez, robert-olsen]")
     );
     assert!(!s.get("/").body.contains("class=\"warn\""));
-    Test::new()
-        .args(["-C", s.dir.to_str().unwrap(), "check"])
-        .run()
-        .ok();
+    s.check();
 }
 
 /// The documents page offers every document `report` writes, and each one,

@@ -123,6 +123,14 @@ impl Server {
         )
     }
 
+    /// `mentorkit check` passes on the folder served.
+    pub(crate) fn check(&self) {
+        crate::support::Test::new()
+            .args(["-C", self.dir.to_str().unwrap(), "check"])
+            .run()
+            .ok();
+    }
+
     pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.join(rel)).unwrap()
     }

@@ -10,7 +10,6 @@ use crate::error::{Error, Kind, Result};
 use crate::form::Fields;
 use crate::guard::Shared;
 use crate::matching::changes::{UNMATCHED, moves, partners};
-use crate::matching::plan::Input;
 use crate::model::Folder;
 use crate::model::matches::{Matches, Parts};
 use crate::site::{self, Answer, Section};
@@ -180,16 +179,8 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
             Some(e.to_string()),
         ),
     };
-    let matching = whatif::matching(folder, &settings);
-    let input = Input {
-        participants: &folder.participants,
-        matching: &matching,
-        weights: settings.weights,
-        accepted: whatif::candidates(&cohort),
-    };
-    let (planned, took) = whatif::solve(&input);
     let mut notes = Vec::new();
-    let what_if = match planned {
+    let what_if = whatif::plan_with(folder, &settings, &cohort, |planned, took| match planned {
         Ok(plan) => {
             notes.extend(plan.cohort.notes.iter().cloned());
             let ids = &plan.cohort.ids[..plan.cohort.mentees];
@@ -225,7 +216,7 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
             error.get_or_insert(whatif::plan_words(&p));
             None
         }
-    };
+    });
     if cohort.roster_note().is_some() {
         notes.push("no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones".to_string());
     }
@@ -273,20 +264,16 @@ pub(crate) fn explain(shared: &Shared, id: &str, q: &Fields) -> Result<Answer> {
     known(Kind::Participant, id, folder.participants.keys())?;
     let cohort = loaded.cohort();
     let settings = whatif::settings(folder, q)?;
-    let matching = whatif::matching(folder, &settings);
-    let input = Input {
-        participants: &folder.participants,
-        matching: &matching,
-        weights: settings.weights,
-        accepted: whatif::candidates(&cohort),
-    };
-    let (planned, _) = whatif::solve(&input);
-    let plan = planned.map_err(whatif::plan_error)?;
-    let text = plan.explain(id).ok_or_else(|| {
-        Error::NotMatched(format!(
-            "`{id}` is not being matched: {}",
-            super::decision(&loaded, id)
-        ))
+    let text = whatif::plan_with(folder, &settings, &cohort, |planned, _| {
+        planned
+            .map_err(whatif::plan_error)?
+            .explain(id)
+            .ok_or_else(|| {
+                Error::NotMatched(format!(
+                    "`{id}` is not being matched: {}",
+                    super::decision(&loaded, id)
+                ))
+            })
     })?;
     let page = Explain {
         person: Person::of(folder, id),

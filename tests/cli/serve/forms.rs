@@ -461,3 +461,37 @@ fn every_document_report_writes_is_on_the_documents_page_byte_for_byte() {
     // and the certificates, each as HTML and Markdown.
     assert!(seen >= 2 * (2 + 7 + 7 + 18), "{seen}");
 }
+
+/// The people list's filters pick out whom `progress` and `screen` name:
+/// by department, by decision, and who is at risk, with why on the page.
+#[test]
+fn the_people_filters_agree_with_the_commands() {
+    let s = Server::example_on("2016-10-01");
+    let count = |path: &str| {
+        let page = s.get(path).body;
+        let at = page.find("id=\"count\" role=\"status\">").unwrap() + 25;
+        page[at..].split('<').next().unwrap().to_string()
+    };
+    assert_eq!(count("/people"), "Showing 10 of 10.");
+    assert_eq!(
+        count("/people?department=Technical+Services"),
+        "Showing 3 of 10."
+    );
+    assert_eq!(count("/people?decision=ineligible"), "Showing 1 of 10.");
+    let out = Test::new()
+        .args(["-C", s.dir.to_str().unwrap(), "--today", "2016-10-01"])
+        .args(["progress", "--at-risk", "--format", "json"])
+        .run()
+        .ok();
+    let risky: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(risky.len(), 2);
+    let page = s.get("/people?risk=yes").body;
+    assert!(page.contains("Showing 2 of 10."), "{page}");
+    for row in &risky {
+        let id = row["id"].as_str().unwrap();
+        assert!(page.contains(&format!("href=\"/people/{id}\"")), "{id}");
+    }
+    assert_eq!(count("/people?risk=no"), "Showing 8 of 10.");
+    let overview = s.get("/").body;
+    assert!(overview.contains("At risk (2)"), "{overview}");
+}

@@ -47,12 +47,27 @@ impl Server {
 
     /// As `start`, with `env` set for the server.
     pub(crate) fn start_with(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_on(dir, TODAY, extra, env)
+    }
+
+    /// A fresh copy of `examples/career-development`, counted to `today`.
+    pub(crate) fn example_on(today: &str) -> Server {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("career");
+        copy_tree(&repo().join("examples/career-development"), &dir);
+        let mut s = Server::start_on(&dir, today, &[], &[]);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// As `start_with`, counted to `today`.
+    fn start_on(dir: &Path, today: &str, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mentorkit"))
             .args([
                 "-C",
                 dir.to_str().unwrap(),
                 "--today",
-                TODAY,
+                today,
                 "serve",
                 "--port",
                 "0",

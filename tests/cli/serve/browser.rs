@@ -162,6 +162,7 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     shot("matching");
     b.click("#save");
     b.wait_text("#saved", |t| t.contains(&format!("(total score {after})")));
+    shot("matching-saved");
     let saved = s.read("matches.yaml");
     assert!(
         saved.contains("weights: {competency: 0, cross_department: 3, availability: 0,"),

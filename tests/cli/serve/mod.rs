@@ -4,6 +4,7 @@
 //! forms' in-place edits, two tablets signing in at once, and a real
 //! browser through chromedriver.
 
+mod agreement;
 mod browser;
 mod forms;
 mod guard;

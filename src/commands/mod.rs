@@ -90,11 +90,7 @@ pub(crate) fn open_rewriting(
     let opened = crate::store::open_rewriting(root, access, rewrites)?;
     if opened.locked() {
         for run in crate::store::journal::interrupted(root) {
-            crate::output::say!(
-                "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
-                run.command,
-                crate::error::count(run.files, "file", "files")
-            );
+            crate::output::say!("warning: {run}");
         }
     }
     Ok(opened)

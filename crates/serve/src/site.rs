@@ -78,9 +78,10 @@ pub(crate) struct Loaded {
     pub groups: Option<Groups>,
     pub as_of: NaiveDate,
     /// What is wrong with the generated files, shown on every page: a stale
-    /// screening or matching is used with a warning, and a matches.yaml that
-    /// cannot be read is left out, so that the dashboard can still make the
-    /// matching that rewrites it.
+    /// screening or matching is used with a warning, a matches.yaml that
+    /// cannot be read is left out (so that the dashboard can still make the
+    /// matching that rewrites it), and a command that was interrupted before
+    /// it wrote all its files is named, as the commands name it.
     pub warnings: Vec<String>,
 }
 
@@ -104,6 +105,11 @@ pub(crate) fn load(shared: &Shared) -> Result<Loaded> {
         .iter()
         .map(ToString::to_string)
         .collect();
+    warnings.extend(
+        crate::store::journal::interrupted(&shared.root)
+            .iter()
+            .map(ToString::to_string),
+    );
     let matches = match crate::store::load_matches(&shared.root) {
         Ok(found) => {
             warnings.extend(

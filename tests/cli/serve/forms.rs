@@ -279,3 +279,22 @@ fn a_broken_matches_yaml_is_shown_as_a_warning_and_save_rewrites_it() {
     assert!(!s.get("/").body.contains("class=\"warn\""));
     s.check();
 }
+
+/// A command killed between two of its files left its note: every page
+/// says which run to finish, in the words the commands use.
+#[test]
+fn an_interrupted_run_is_named_on_every_page() {
+    let s = Server::example(&[]);
+    std::fs::write(
+        s.dir.join(".mentorkit-journal-report"),
+        "command: mentorkit report handouts\nfiles: 22\n",
+    )
+    .unwrap();
+    for path in ["/", "/sessions"] {
+        let page = s.get(path).body;
+        assert!(
+            page.contains("the last run of `mentorkit report handouts` was interrupted before it wrote all of its 22 files; run it again to finish it"),
+            "{path}: {page}"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use fantoccini::key::Key;
 use serde_json::json;
 
 use super::webdriver::{Browser, find};
-use super::{Server, TODAY};
+use super::{Server, TODAY, changed_lines};
 use crate::support::Test;
 
 fn tools(test: &str) -> Option<(PathBuf, PathBuf)> {
@@ -113,6 +113,36 @@ fn a_coordinator_works_through_the_dashboard_in_a_browser() {
     assert_eq!(b.text("h1"), "Daniel Reyes");
     b.goto(&s.url("/people/aisha-khan"));
     shot("person");
+    // A goal's status changed on the page is one line in the file.
+    let file = "participants/aisha-khan.yaml";
+    let before = s.read(file);
+    b.script(
+        "document.getElementById('goal-status-1').value = 'in-progress';",
+        json!([]),
+    );
+    b.click("#goal-1 button[type=submit]");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s.read(file) == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the goal was not saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        changed_lines(&before, &s.read(file)),
+        [(
+            "    status: done".to_string(),
+            "    status: in-progress".to_string()
+        )]
+    );
+    // The page loaded afresh shows what the file now holds.
+    b.goto(&s.url("/people/aisha-khan"));
+    let shown = b.script(
+        "return document.getElementById('goal-status-1').value;",
+        json!([]),
+    );
+    assert_eq!(shown, json!("in-progress"));
 
     // A tap on a sign-in page records the mark at once, without a reload.
     let session = "2016-05-10-resume-cover-letter-development";

@@ -55,6 +55,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List participants, sessions or matches
     List(ListArgs),
+    /// Serve the folder as a local web dashboard (overview, people, matching, sign-in, documents)
+    Serve(ServeArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write a page per command with --out
@@ -440,6 +442,28 @@ pub struct ListArgs {
     /// How to print it
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 8017)]
+    pub port: u16,
+    /// Refuse every change: a dashboard to look at, not to edit with
+    #[arg(long)]
+    pub read_only: bool,
+    /// The address to listen on; any but this machine's own (127.0.0.1, ::1) needs --token
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// A secret every request must carry (16 or more letters, digits, - or _);
+    /// the printed address carries it
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "MENTORKIT_SERVE_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Args)]

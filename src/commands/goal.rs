@@ -8,7 +8,6 @@ use crate::cli::GoalArgs;
 use crate::error::{Error, GoalMiss, Result};
 use crate::model::{GoalStatus, Participant, SmartGoal};
 use crate::output::print_out;
-use crate::store::edit::Scalar;
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
@@ -39,13 +38,7 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
     }
     let goal = &p.smart_goals[index];
     let edited = person_edit::edit(folder, &args.id, |doc| {
-        if let Some(s) = status {
-            doc.set_in_item("smart_goals", index, "status", Scalar::Str(s.as_str()))?;
-        }
-        if let Some(t) = args.target {
-            doc.set_in_item("smart_goals", index, "target", Scalar::Raw(&t.to_string()))?;
-        }
-        Ok(())
+        crate::store::change::set_goal(doc, index, status, args.target)
     })?;
     person_edit::write(folder, &edited, args.dry_run)?;
     let mut changes = Vec::new();

@@ -116,13 +116,7 @@ fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
 fn plan_error(folder: &Folder, e: PlanError) -> Error {
     match e {
         PlanError::Pin(p) => pin_error(folder, p),
-        PlanError::TooLarge(t) => Error::TooLarge {
-            mode: t.mode.to_string(),
-            mentees: t.mentees,
-            mentors: t.mentors,
-            pairs: t.pairs,
-            budget: t.budget,
-        },
+        PlanError::TooLarge(t) => t.into(),
     }
 }
 

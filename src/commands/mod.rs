@@ -26,6 +26,7 @@ pub mod progress;
 pub mod report;
 pub mod schedule;
 pub mod screen;
+pub mod serve;
 pub mod survey;
 
 /// What every command knows before it starts: where the folder is, and
@@ -89,11 +90,7 @@ pub(crate) fn open_rewriting(
     let opened = crate::store::open_rewriting(root, access, rewrites)?;
     if opened.locked() {
         for run in crate::store::journal::interrupted(root) {
-            crate::output::say!(
-                "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
-                run.command,
-                crate::error::count(run.files, "file", "files")
-            );
+            crate::output::say!("warning: {run}");
         }
     }
     Ok(opened)
@@ -136,6 +133,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Outcome(a) => outcome::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::List(a) => list::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
         Command::Completions(a) => meta::completions(a),
         Command::Man(a) => meta::man(&ctx, a),
     }

@@ -5,10 +5,10 @@
 use super::Ctx;
 use super::person_edit::{self, dry};
 use crate::cli::{OutcomeArgs, OutcomeField};
-use crate::error::{Error, Result};
-use crate::model::{Outcome, Participant};
+use crate::error::Result;
+use crate::model::Outcome;
 use crate::output::print_out;
-use crate::store::edit::Scalar;
+use crate::store::change::{OutcomeChange, OutcomeField as Field, change_outcome, check_outcome};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
@@ -23,57 +23,18 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     if nothing {
         return print_out(&format!("{}: {}\n", args.id, describe(p.outcome.as_ref())));
     }
-    if let Some(text) = &args.new_position {
-        if text.trim().is_empty() {
-            return Err(Error::Argument {
-                flag: "--new-position",
-                why: "is empty; to remove it, use --clear new-position",
-            });
-        }
-        if text.chars().any(char::is_control) {
-            return Err(Error::Argument {
-                flag: "--new-position",
-                why: "is a job title on one line; remove the line breaks and tabs",
-            });
-        }
-    }
-    for field in &args.clear {
-        let given = match field {
-            OutcomeField::Completed => args.completed.is_some(),
-            OutcomeField::Promoted => args.promoted.is_some(),
-            OutcomeField::NewPosition => args.new_position.is_some(),
-            OutcomeField::Left => args.left.is_some(),
-        };
-        if given {
-            return Err(Error::Usage(format!(
-                "--clear {} and a new value for it at once; give one of them",
-                key(*field).replace('_', "-")
-            )));
-        }
-    }
+    let change = OutcomeChange {
+        completed: args.completed,
+        promoted: args.promoted,
+        new_position: args.new_position.clone(),
+        left: args.left,
+        clear: args.clear.iter().map(|f| field(*f)).collect(),
+    };
+    change.check()?;
     let edited = person_edit::edit(folder, &args.id, |doc| {
-        let at = &["outcome"];
-        if let Some(c) = args.completed {
-            doc.set_scalar(at, "completed", Scalar::Bool(c))?;
-        }
-        if let Some(d) = args.promoted {
-            doc.set_scalar(at, "promoted", Scalar::Raw(&d.to_string()))?;
-        }
-        if let Some(t) = &args.new_position {
-            doc.set_scalar(at, "new_position", Scalar::Str(t.trim()))?;
-        }
-        if let Some(d) = args.left {
-            doc.set_scalar(at, "left", Scalar::Raw(&d.to_string()))?;
-        }
-        for field in &args.clear {
-            doc.remove(at, key(*field))?;
-        }
-        if cleared_all(p.outcome.as_ref(), &args) {
-            doc.remove(&[], "outcome")?;
-        }
-        Ok(())
+        change_outcome(doc, p.outcome.as_ref(), &change)
     })?;
-    check(folder, &edited.record)?;
+    check_outcome(folder, &edited.record)?;
     person_edit::write(folder, &edited, args.dry_run)?;
     let now = describe(edited.record.outcome.as_ref());
     let message = if edited.changed {
@@ -84,49 +45,13 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     print_out(&message)
 }
 
-/// Whether `--clear` leaves nothing of the outcome.
-fn cleared_all(old: Option<&Outcome>, args: &OutcomeArgs) -> bool {
-    let o = old.cloned().unwrap_or_default();
-    let kept = |field: OutcomeField, present: bool| present && !args.clear.contains(&field);
-    !args.clear.is_empty()
-        && args.completed.is_none()
-        && args.promoted.is_none()
-        && args.new_position.is_none()
-        && args.left.is_none()
-        && !kept(OutcomeField::Completed, o.completed.is_some())
-        && !kept(OutcomeField::Promoted, o.promoted.is_some())
-        && !kept(OutcomeField::NewPosition, o.new_position.is_some())
-        && !kept(OutcomeField::Left, o.left.is_some())
-}
-
-fn key(field: OutcomeField) -> &'static str {
-    match field {
-        OutcomeField::Completed => "completed",
-        OutcomeField::Promoted => "promoted",
-        OutcomeField::NewPosition => "new_position",
-        OutcomeField::Left => "left",
-    }
-}
-
-/// Refuses an outcome that `check` would report.
-fn check(folder: &crate::store::Folder, p: &Participant) -> Result<()> {
-    let mut why: Vec<String> = crate::model::outcome_rules::outcome_issues(p)
-        .into_iter()
-        .map(|i| i.message)
-        .collect();
-    if let (Some(promoted), Some(starts)) = (
-        p.outcome.as_ref().and_then(|o| o.promoted),
-        folder.program.program.starts,
-    ) && promoted < starts
-    {
-        why.insert(
-            0,
-            format!("promoted {promoted}, before the program started ({starts})"),
-        );
-    }
-    match why.is_empty() {
-        true => Ok(()),
-        false => Err(Error::Outcome { reasons: why }),
+/// The store's name of a field `--clear` names.
+fn field(f: OutcomeField) -> Field {
+    match f {
+        OutcomeField::Completed => Field::Completed,
+        OutcomeField::Promoted => Field::Promoted,
+        OutcomeField::NewPosition => Field::NewPosition,
+        OutcomeField::Left => Field::Left,
     }
 }
 

@@ -4,7 +4,6 @@
 //! rendered before the first is written, so a template error writes nothing.
 
 use crate::output::say;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
@@ -12,11 +11,8 @@ use crate::cli::{ReportArgs, ReportKind};
 use crate::cohort::Member;
 use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown};
 use crate::model::match_groups::from_model;
-use crate::render::{Document, OVERRIDES_DIR, Override, Reports};
-use crate::store::private::Fence;
-use crate::store::{
-    Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
-};
+use crate::render::{Document, Override, Reports};
+use crate::store::{Access, Folder, PROGRAM_FILE, load_matches, load_screening};
 
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
@@ -238,42 +234,18 @@ fn print_context(docs: &[Document]) -> Result<()> {
     crate::output::print_json(&value)
 }
 
-/// The templates in `root/templates/`, if any: `.md` and `.html` files,
-/// sorted by name. A template that leads into `private/` is refused.
+/// The templates in `root/templates/`, if any (see `store::templates`).
 fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
     let Some(root) = root else {
         return Ok(Vec::new());
     };
-    let dir = root.join(OVERRIDES_DIR);
-    let entries = match fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
-    };
-    let fence = Fence::of(root);
-    let mut out = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !(name.ends_with(".md") || name.ends_with(".html")) {
-            continue;
-        }
-        let path = entry.path();
-        let rel = Path::new(OVERRIDES_DIR).join(&name);
-        if let Err(why) = fence.check(&path) {
-            return Err(Error::problem(why.problem(
-                &rel,
-                "reports",
-                "copy the template into templates/ instead of linking to it",
-            )));
-        }
-        if path.is_dir() {
-            continue;
-        }
-        let text = read_text(&path, &rel, MAX_RECORD_BYTES).map_err(Error::problem)?;
-        out.push(Override { name, text });
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
+    Ok(crate::store::template_overrides(root)?
+        .into_iter()
+        .map(|t| Override {
+            name: t.name,
+            text: t.text,
+        })
+        .collect())
 }
 
 /// A problem in another folder, placed under that folder.

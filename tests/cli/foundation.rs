@@ -108,14 +108,14 @@ fn completions_and_man_come_from_the_command_tree() {
         .args(["man", "--out", "share/man/man1"])
         .run()
         .ok()
-        .stderr_is("wrote 19 man pages in share/man/man1\n");
+        .stderr_is("wrote 20 man pages in share/man/man1\n");
     let main = run.read("share/man/man1/mentorkit.1");
     let named: Vec<String> = main
         .lines()
         .filter_map(|l| l.strip_suffix("(1)"))
         .map(|page| format!("share/man/man1/{}.1", page.replace("\\-", "-")))
         .collect();
-    assert_eq!(named.len(), 16, "{main}");
+    assert_eq!(named.len(), 17, "{main}");
     for page in &named {
         assert!(run.exists(page), "{page}");
     }

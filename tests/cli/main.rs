@@ -17,4 +17,5 @@ mod readme;
 mod reliability;
 mod report;
 mod screening;
+mod serve;
 mod support;

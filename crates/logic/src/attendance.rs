@@ -1,98 +1,10 @@
-//! Who came to a session: present (`attendance`), `absent` or `excused`, one
-//! state per person. Marking is computed here as a list of edits to the
-//! session's three lists, so the command can apply them in place and an
-//! unchanged roll means no write at all.
+//! Marking attendance, computed as a list of edits to a session's three
+//! lists (see [`Roll`]), so the command and the dashboard can apply them in
+//! place and an unchanged roll means no write at all.
 
 use std::collections::HashSet;
-use std::fmt;
 
-use serde::Serialize;
-
-/// How a participant stands at one session: recorded present (under
-/// `attendance`), `absent` or `excused`. The register counts someone who was
-/// expected and is on no list as absent. Ordered from worst to best, so
-/// that when a person is listed twice for one session the better mark stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mark {
-    Absent,
-    Excused,
-    Present,
-}
-
-impl Mark {
-    pub const ALL: [Mark; 3] = [Mark::Present, Mark::Absent, Mark::Excused];
-
-    /// The session file's key for the list of this state.
-    pub fn key(self) -> &'static str {
-        match self {
-            Mark::Present => "attendance",
-            Mark::Absent => "absent",
-            Mark::Excused => "excused",
-        }
-    }
-}
-
-impl fmt::Display for Mark {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Mark::Present => "present",
-            Mark::Absent => "absent",
-            Mark::Excused => "excused",
-        })
-    }
-}
-
-/// A session's three lists as they are in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Roll {
-    pub attendance: Vec<String>,
-    pub absent: Vec<String>,
-    pub excused: Vec<String>,
-}
-
-impl Roll {
-    pub fn list(&self, mark: Mark) -> &Vec<String> {
-        match mark {
-            Mark::Present => &self.attendance,
-            Mark::Absent => &self.absent,
-            Mark::Excused => &self.excused,
-        }
-    }
-
-    fn list_mut(&mut self, mark: Mark) -> &mut Vec<String> {
-        match mark {
-            Mark::Present => &mut self.attendance,
-            Mark::Absent => &mut self.absent,
-            Mark::Excused => &mut self.excused,
-        }
-    }
-
-    /// What is recorded for `id`, if anything.
-    pub fn mark_of(&self, id: &str) -> Option<Mark> {
-        Mark::ALL
-            .into_iter()
-            .find(|m| self.list(*m).iter().any(|x| x == id))
-    }
-
-    /// Applies `edits` in order, as the command does to the file.
-    pub fn apply(&mut self, edits: &[Edit]) {
-        for edit in edits {
-            match edit {
-                Edit::Add { list, id } => self.list_mut(*list).push(id.clone()),
-                Edit::Remove { list, id } => self.list_mut(*list).retain(|x| x != id),
-            }
-        }
-    }
-}
-
-/// One change to one list. New ids go at the end, as people add them by
-/// hand, so a list keeps the order its writer chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
-    Add { list: Mark, id: String },
-    Remove { list: Mark, id: String },
-}
+pub use crate::model::attendance::{Edit, Mark, Roll};
 
 /// The edits that record `mark` for every id of `ids`: the id leaves the
 /// other lists and joins this one. An id already marked so gives no edit, so

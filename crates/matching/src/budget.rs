@@ -40,6 +40,18 @@ pub struct TooLarge {
     pub budget: u64,
 }
 
+impl From<TooLarge> for crate::model::error::Error {
+    fn from(t: TooLarge) -> Self {
+        crate::model::error::Error::TooLarge {
+            mode: t.mode.to_string(),
+            mentees: t.mentees,
+            mentors: t.mentors,
+            pairs: t.pairs,
+            budget: t.budget,
+        }
+    }
+}
+
 impl Cohort<'_> {
     /// The size of the work, when past the budget of the mode's solver:
     /// for groups with mentors the pairs that share a slot (counted on the

@@ -26,6 +26,7 @@ mod blossom;
 #[cfg(test)]
 mod brute;
 mod budget;
+pub mod changes;
 pub mod circles;
 mod entries;
 mod explain;

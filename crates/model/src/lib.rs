@@ -2,6 +2,7 @@
 //! values once loaded. Each type denies unknown fields; rules that span fields
 //! or files live in the store's validation. Nothing here touches the disk.
 
+pub mod attendance;
 mod career;
 pub mod error;
 mod folder;

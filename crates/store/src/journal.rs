@@ -34,6 +34,18 @@ pub struct Interrupted {
     pub files: usize,
 }
 
+impl std::fmt::Display for Interrupted {
+    /// What the coordinator is told, by a command or on the dashboard.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
+            self.command,
+            crate::error::count(self.files, "file", "files")
+        )
+    }
+}
+
 impl Journal {
     /// Notes (and syncs) in `root` that `command` is about to write `files`
     /// files; `key` names the kind of run (`apply`, `report`, `schedule`),

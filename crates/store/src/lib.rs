@@ -7,6 +7,8 @@ use mentorkit_model as model;
 use mentorkit_model::error;
 
 mod bounds;
+pub mod cache;
+pub mod change;
 pub mod comparison;
 mod diag;
 pub mod edit;
@@ -23,6 +25,7 @@ pub mod screening;
 mod session_yaml;
 mod sweep;
 mod target;
+pub mod templates;
 mod validate;
 mod write;
 pub mod yaml;
@@ -43,12 +46,14 @@ pub use known::Known;
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_problems, matches_text, write_matches};
-pub use open::{Access, Guard, Opened, open, open_rewriting};
+pub use open::{Access, Guard, Opened, open, open_cached, open_rewriting};
+pub use private::PRIVATE_DIR;
 pub use screening::{
     SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,
 };
 pub use session_yaml::session_yaml;
 pub use target::{ICS_SEQUENCE_FILE, check_output};
+pub use templates::{TEMPLATES_DIR, TemplateFile, template_overrides};
 pub use validate::{check_rrule, session_problems};
 pub use write::{GENERATED_HEADER, write_atomic, write_generated};
 
@@ -79,10 +84,29 @@ pub fn load(root: &Path) -> Result<Folder> {
     }
 }
 
+/// As [`load`], for a process that loads one folder again and again (the
+/// dashboard): records whose files are unchanged since the last load with
+/// this cache are not read or parsed again; the rest, and the validation of
+/// the whole folder, are as [`load`] does them.
+pub fn load_cached(root: &Path, cache: &cache::Cache) -> Result<Folder> {
+    let (folder, problems) = load_all_with(root, Some(cache))?;
+    match folder {
+        Some(f) if problems.is_empty() => Ok(f),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
 /// Loads what can be loaded and returns every problem found; `None` when
 /// `program.toml` itself cannot be read.
 pub fn load_all(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
-    let (loaded, mut problems) = load::load(root)?;
+    load_all_with(root, None)
+}
+
+fn load_all_with(
+    root: &Path,
+    cache: Option<&cache::Cache>,
+) -> Result<(Option<Folder>, Vec<Problem>)> {
+    let (loaded, mut problems) = load::load(root, cache)?;
     let Some(folder) = loaded else {
         problems.sort();
         return Ok((None, problems));

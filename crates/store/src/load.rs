@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use super::diag::{directive_problem, toml_problem, yaml_problem};
 use super::private::{Fence, Fenced};
 use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
+use crate::cache::{Cache, Cached, Stamp};
 use crate::error::{Problem, Result};
 use crate::model::{Participant, ProgramFile, Session, is_valid_id};
 
@@ -227,18 +228,35 @@ fn record_files(
 
 type Parsed<T> = Vec<(String, PathBuf, Result<(T, String), Problem>)>;
 
-fn read_all<T: Send>(
+fn read_all<T: Cached>(
     root: &Path,
     files: Vec<(String, PathBuf)>,
     parse: fn(&Path, &str) -> Result<T, Problem>,
+    cache: Option<&Cache>,
 ) -> Parsed<T> {
+    if let Some(c) = cache {
+        let seen: Vec<PathBuf> = files.iter().map(|(_, rel)| rel.clone()).collect();
+        crate::cache::keep_only::<T>(c, &seen);
+    }
     let work = |(id, rel): (String, PathBuf)| {
-        let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
+        let path = root.join(&rel);
+        // The stamp is taken before the read: a file changed meanwhile is
+        // read again next time.
+        let stamp = cache.and_then(|_| fs::metadata(&path).ok().map(|m| Stamp::of(&m)));
+        if let (Some(c), Some(stamp)) = (cache, stamp)
+            && let Some(hit) = crate::cache::get::<T>(c, &rel, stamp)
+        {
+            return (id, rel, Ok(hit));
+        }
+        let r = read_text(&path, &rel, MAX_RECORD_BYTES)
             .map_err(|p| match p.message.as_str() {
                 "is not a file" => p.help("record folders hold only .yaml files"),
                 _ => p,
             })
             .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
+        if let (Some(c), Some(stamp), Ok((v, text))) = (cache, stamp, &r) {
+            crate::cache::put(c, rel.clone(), stamp, text, v);
+        }
         (id, rel, r)
     };
     let threads = std::thread::available_parallelism()
@@ -269,8 +287,9 @@ fn read_all<T: Send>(
 /// Loads the folder, and every problem found. A `program.toml` that does
 /// not parse is reported, and what can be read of it stands in (see
 /// `ProgramFile::partial`), so the records are checked in the same pass;
-/// `None` only when it cannot be read at all.
-pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
+/// `None` only when it cannot be read at all. With a cache, records whose
+/// files have not changed are not parsed again.
+pub(crate) fn load(root: &Path, cache: Option<&Cache>) -> Result<(Option<Folder>, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut sources = BTreeMap::new();
     let program_rel = PathBuf::from(PROGRAM_FILE);
@@ -299,7 +318,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();
-    for (id, rel, r) in read_all(root, participant_files, parse_participant) {
+    for (id, rel, r) in read_all(root, participant_files, parse_participant, cache) {
         match r {
             Ok((p, text)) => {
                 participants.insert(id, p);
@@ -309,7 +328,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         }
     }
     let mut sessions = BTreeMap::new();
-    for (id, rel, r) in read_all(root, session_files, parse_session) {
+    for (id, rel, r) in read_all(root, session_files, parse_session, cache) {
         match r {
             Ok((s, text)) => {
                 sessions.insert(id, s);

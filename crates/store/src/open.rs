@@ -50,6 +50,21 @@ pub fn open(root: &Path, access: Access) -> Result<Opened> {
     open_rewriting(root, access, None)
 }
 
+/// As [`open`], for a process that opens one folder again and again (the
+/// dashboard): the lock is taken first, then every file is looked at again;
+/// a record file whose size, times and inode are unchanged since this cache
+/// last read it is not parsed again (any write to a file changes its change
+/// time, which no program can set back), so what is loaded under the lock is
+/// the folder as it is on disk now.
+pub fn open_cached(root: &Path, access: Access, cache: &crate::cache::Cache) -> Result<Opened> {
+    let lock = match access {
+        Access::Write { dry_run: false } => Some(Lock::acquire(root)?),
+        Access::Write { dry_run: true } | Access::Read => None,
+    };
+    let folder = crate::load_cached(root, cache)?;
+    Ok(Opened { folder, lock })
+}
+
 /// As [`open`], for a command that rewrites the generated file `rewrites`:
 /// problems in that file do not stop it, since it is about to be replaced.
 pub fn open_rewriting(root: &Path, access: Access, rewrites: Option<&str>) -> Result<Opened> {

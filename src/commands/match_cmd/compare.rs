@@ -1,11 +1,11 @@
 //! `match --weights FILE [--compare]`: other weights from a TOML file, and
 //! how the matches and the total would change under them.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Problem, Result, suggestion};
+use crate::matching::changes::{moves, partners};
 use crate::matching::plan::Plan;
 use crate::model::Weights;
 use crate::model::matches::Parts;
@@ -78,18 +78,16 @@ pub(super) fn report(now: &Plan<'_>, alt: &Plan<'_>) -> String {
         "total: {} now; {} under the new weights (the current matches would score {rescored} under them)",
         now.matches.total, alt.matches.total
     );
-    let (before, after) = (partners(now), partners(alt));
-    let moves: Vec<(&String, &String, &String)> = before
-        .iter()
-        .filter_map(|(id, x)| after.get(id).filter(|y| *y != x).map(|y| (id, x, y)))
-        .collect();
+    let candidates = || now.cohort.ids[..now.cohort.mentees].iter().copied();
+    let before = partners(&now.matches, candidates());
+    let moves = moves(&before, &partners(&alt.matches, candidates()));
     if moves.is_empty() {
         out.push_str("no match changes\n");
         return out;
     }
     out.push_str("changes:\n");
-    for (id, x, y) in &moves {
-        let _ = writeln!(out, "  {id:<24}{x} → {y}");
+    for m in &moves {
+        let _ = writeln!(out, "  {:<24}{} → {}", m.id, m.before, m.after);
     }
     let _ = writeln!(
         out,
@@ -108,30 +106,4 @@ fn weight_values(w: &Weights) -> [u32; 5] {
         w.modality,
         w.preference,
     ]
-}
-
-/// Each candidate's match in words: a mentor, a partner, or a circle.
-fn partners(plan: &Plan<'_>) -> BTreeMap<String, String> {
-    let c = &plan.cohort;
-    let mut out: BTreeMap<String, String> = c.ids[..c.mentees]
-        .iter()
-        .map(|id| (id.to_string(), "(unmatched)".to_string()))
-        .collect();
-    for e in &plan.matches.matches {
-        for id in e.people() {
-            let others: Vec<&str> = e
-                .people()
-                .iter()
-                .filter(|x| *x != id)
-                .map(String::as_str)
-                .collect();
-            let text = match &e.mentor {
-                Some(m) => m.clone(),
-                None if others.len() == 1 => others[0].to_string(),
-                None => format!("circle with {}", others.join(", ")),
-            };
-            out.insert(id.clone(), text);
-        }
-    }
-    out
 }

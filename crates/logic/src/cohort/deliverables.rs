@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::{
     DeliverableRule, DeliverableStatus, Participant, ProgramFile, Session, SessionKind,
 };
@@ -73,6 +74,36 @@ pub fn curriculum_dates(
                 .map(|s| s.date)
         })
         .collect()
+}
+
+/// The deliverable `name` names for person `p`: the person's own spelling
+/// first, then the program's (case and spacing aside); a refusal that lists
+/// the known names otherwise. `deliverable` and the dashboard both ask this.
+pub fn resolve(p: &Participant, program: &ProgramFile, name: &str) -> Result<String> {
+    let catalog = catalog(program);
+    let known: Vec<&str> = p
+        .deliverables
+        .keys()
+        .map(String::as_str)
+        .chain(catalog.iter().map(|n| n.name.as_str()))
+        .collect();
+    let want = name_key(name);
+    if let Some(found) = known.iter().find(|k| name_key(k) == want) {
+        return Ok((*found).to_string());
+    }
+    let otherwise = if known.is_empty() {
+        "name the deliverables in program.toml ([[curriculum]] deliverables or [completion] deliverables)".to_string()
+    } else {
+        let mut names = known.clone();
+        names.sort();
+        names.dedup();
+        format!("the deliverables are: {}", names.join(", "))
+    };
+    Err(Error::Unknown(
+        Unknown::new(Kind::Deliverable, &[name], known.iter().copied())
+            .scope(" in this program")
+            .otherwise(otherwise),
+    ))
 }
 
 /// The deliverables due on a day.

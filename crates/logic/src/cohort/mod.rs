@@ -403,6 +403,28 @@ impl<'a> Cohort<'a> {
         states
     }
 
+    /// Who is expected at session `s`: a meeting's mentor and mentees when
+    /// it names them, else the roster; and anyone whose attendance was
+    /// recorded there. By id. The printed sign-in sheet and the dashboard's
+    /// sign-in page both list these.
+    pub fn expected_at<'s>(&'s self, s: &'s Session) -> Vec<&'s str> {
+        let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        if s.mentor.is_some() || !s.mentees.is_empty() {
+            ids.extend(s.mentor.as_deref());
+            ids.extend(s.mentees.iter().map(String::as_str));
+        } else {
+            ids.extend(self.members.iter().map(|m| m.id));
+        }
+        ids.extend(
+            s.attendance
+                .iter()
+                .chain(&s.absent)
+                .chain(&s.excused)
+                .map(String::as_str),
+        );
+        ids.into_iter().collect()
+    }
+
     /// Workshops held by the day.
     pub fn workshops_held(&self) -> u32 {
         self.register.workshops_held()

@@ -5,6 +5,7 @@
 
 mod edit;
 mod problem;
+mod serve;
 mod target;
 mod words;
 
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 
 pub use edit::EditMiss;
 pub use problem::Problem;
+pub use serve::ServeMiss;
 pub use target::{FileKind, NO_OUTPUT_FOLDERS, OutputMiss, OutputOption};
 use target::{not_regular, output_refusal, too_large};
 pub use words::{count, did_you_mean, did_you_mean_quoted, dry_run, nearest, suggestion};
@@ -275,6 +277,15 @@ pub enum Error {
     /// Output that could not be encoded.
     #[error("cannot write {format}: {why}")]
     Encode { format: &'static str, why: String },
+    /// `serve` will not start, or refuses a request.
+    #[error("{0}")]
+    Serve(ServeMiss),
+    /// `serve` cannot listen on the address.
+    #[error("cannot serve on {addr}: {source}; choose another --port (0 picks a free one)")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     /// A matching past the size its solver is made for, refused before it
     /// starts.
     #[error("{}", too_large(.mode, *.mentees, *.mentors, *.pairs, *.budget))]

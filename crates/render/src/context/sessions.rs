@@ -1,7 +1,5 @@
 //! Documents for one session: the agenda and the sign-in sheet.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::{Document, DocumentInfo, PersonRef, ProgramCtx, Reports, by_name};
@@ -93,20 +91,7 @@ pub(super) struct SignInName {
 /// names them, else the cohort; plus anyone whose attendance was recorded.
 /// Sorted by name.
 pub(super) fn expected(c: &Reports<'_>, s: &Session) -> Vec<SignInName> {
-    let mut ids: BTreeSet<&str> = BTreeSet::new();
-    if s.mentor.is_some() || !s.mentees.is_empty() {
-        ids.extend(s.mentor.as_deref());
-        ids.extend(s.mentees.iter().map(String::as_str));
-    } else {
-        ids.extend(c.facts.members.iter().map(|m| m.id));
-    }
-    ids.extend(
-        s.attendance
-            .iter()
-            .chain(&s.absent)
-            .chain(&s.excused)
-            .map(String::as_str),
-    );
+    let ids = c.facts.expected_at(s);
     let mut refs: Vec<PersonRef> = ids.into_iter().map(|id| c.person_ref(id)).collect();
     refs.sort_by(by_name);
     refs.into_iter()

@@ -18,6 +18,7 @@ use crate::model::Folder;
 use crate::model::match_groups::{self, Matches as Groups};
 use crate::model::matches::Matches;
 use crate::model::screening::Screening;
+use crate::model::values::Clock;
 
 /// The page templates, embedded in the binary.
 const PAGES: &[(&str, &str)] = &[
@@ -165,6 +166,9 @@ pub(crate) enum Section {
 struct Frame<'a> {
     program: &'a str,
     organization: Option<&'a str>,
+    /// How times print (`[program] clock`, else from the time zone), as
+    /// on the printed documents.
+    clock: &'static str,
     as_of: String,
     section: Option<Section>,
     title: &'a str,
@@ -201,6 +205,7 @@ pub(crate) fn page(
     let frame = Frame {
         program: &p.name,
         organization: p.organization.as_deref(),
+        clock: p.clock().as_str(),
         as_of: loaded.as_of.to_string(),
         section: Some(section),
         title,
@@ -277,6 +282,7 @@ pub(crate) fn refusal(shared: &Shared, e: &Error, json: bool) -> Response {
     let frame = Frame {
         program: "mentorkit",
         organization: None,
+        clock: Clock::TwentyFour.as_str(),
         as_of: String::new(),
         section: None,
         title: code.canonical_reason().unwrap_or("Error"),

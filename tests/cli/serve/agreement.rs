@@ -205,3 +205,56 @@ fn the_people_filters_agree_with_the_commands() {
     let overview = s.get("/").body;
     assert!(overview.contains("At risk (2)"), "{overview}");
 }
+
+/// Times read as on the printed handouts: the program's clock (12-hour for
+/// a US zone unless `[program] clock` says otherwise), on the calendar and
+/// on the tablet's sign-in page.
+#[test]
+fn the_calendar_and_sign_in_page_print_times_as_the_handouts_do() {
+    for (clock, want, not) in [
+        (None, "2:00 PM", ">14:00<"),
+        (Some("24h"), "14:00", "2:00 PM"),
+    ] {
+        let t = Test::example("career-development");
+        if let Some(clock) = clock {
+            let program = t.path().join("program.toml");
+            let text = std::fs::read_to_string(&program).unwrap().replace(
+                "timezone = \"America/Chicago\"",
+                &format!("timezone = \"America/Chicago\"\nclock = \"{clock}\""),
+            );
+            std::fs::write(&program, text).unwrap();
+        }
+        let out = t.path().join("out");
+        Test::new()
+            .args([
+                "-C",
+                t.path().to_str().unwrap(),
+                "report",
+                "handouts",
+                "--format",
+                "md",
+            ])
+            .args(["--out", out.to_str().unwrap()])
+            .run()
+            .ok();
+        let sheet = std::fs::read_to_string(
+            out.join("handouts/2016-01-12-career-personality-assessments-sign-in.md"),
+        )
+        .unwrap();
+        assert!(
+            sheet.contains(want),
+            "the handout, clock {clock:?}:\n{sheet}"
+        );
+        let s = Server::start(t.path(), &[]);
+        for path in [
+            "/sessions",
+            "/sessions/2016-01-12-career-personality-assessments",
+        ] {
+            let body = s.get(path).body;
+            assert!(
+                body.contains(want) && !body.contains(not),
+                "{path} with clock {clock:?} must print {want}:\n{body}"
+            );
+        }
+    }
+}

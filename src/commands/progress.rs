@@ -68,9 +68,13 @@ pub fn print_warnings(folder: &crate::model::Folder, warnings: &[Warning]) {
 /// comparison group that `[evaluation] comparison` names.
 pub fn evidence_for(cohort: &Cohort<'_>) -> Result<Evidence> {
     let folder = cohort.folder;
-    let staff = crate::store::comparison::load(folder).map_err(Error::Invalid)?;
-    let careers: Option<(String, Vec<Career>)> =
-        staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
+    let staff = crate::store::comparison::load_noted(folder).map_err(Error::Invalid)?;
+    let careers: Option<(String, Vec<Career>)> = staff.map(|(name, rows, note)| {
+        if let Some(note) = note {
+            eprintln!("note: {note}");
+        }
+        (name, rows.iter().map(|r| r.career()).collect())
+    });
     let members = evidence::members(cohort);
     let comparison = careers
         .as_ref()

@@ -10,6 +10,7 @@ pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
+pub mod export;
 mod load;
 mod lock;
 pub mod matches;
@@ -32,7 +33,9 @@ pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
 pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
 pub use validate::check_rrule;
-pub use write::{GENERATED_HEADER, write_atomic, write_generated};
+pub use write::{
+    GENERATED_HEADER, Recovered, generated, recover, write_atomic, write_batch, write_generated,
+};
 
 /// Loads and validates the folder; any problem is an error listing them all.
 pub fn load(root: &Path) -> Result<Folder> {

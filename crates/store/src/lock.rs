@@ -39,7 +39,14 @@ impl Lock {
         let mut told = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(Lock { _file: file }),
+                Ok(()) => {
+                    // A batch a killed command left half renamed is
+                    // finished before this command writes anything.
+                    if let Some(done) = crate::write::recover(root)? {
+                        eprintln!("note: {done}");
+                    }
+                    return Ok(Lock { _file: file });
+                }
                 Err(TryLockError::WouldBlock) => {
                     if start.elapsed() >= wait {
                         return Err(Error::Locked {

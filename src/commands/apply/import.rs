@@ -1,27 +1,31 @@
-//! `apply --from-csv FILE --map MAP.toml`: a whole Forms export at once.
-//! Every row is read and checked, then the folder as it would be after the
-//! import; only then is anything written (all or nothing, unless
-//! `--skip-bad` leaves the bad rows out). People already in the folder
-//! (same email) are edited in place; new people get a new file.
+//! `apply --from FILE --map MAP.toml`: a whole Forms export at once, CSV or
+//! workbook. Every row is read and checked, then the folder as it would be
+//! after the import; only then is anything written, as one batch (all or
+//! nothing, unless `--skip-bad` leaves the bad rows out). People already in
+//! the folder (same email) are edited in place; new people get a new file.
+
+mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use crate::store::export::Table;
 
 use super::Ctx;
 use super::checked_text;
 use crate::cli::ApplyArgs;
 use crate::error::{Error, Problem, Result};
 use crate::intake::map::{ImportMap, parse_map};
+use crate::intake::place::cell_problem;
 use crate::intake::rows::{Applicant, BadRow, Rows, read_rows};
-use crate::intake::{Edit, Field, Value, csv, new_id};
+use crate::intake::{Edit, Field, Value, new_id};
+use crate::meter::Meter;
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
+use crate::store::export::{ReadExport, encoding_note, read_export};
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
+    Folder, Lock, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text,
 };
-
-/// The largest export read: 64 MiB is several hundred thousand answers.
-const MAX_EXPORT_BYTES: u64 = 64 * MAX_RECORD_BYTES;
 
 /// What the import does to one person.
 #[derive(Debug)]
@@ -45,25 +49,31 @@ enum What {
 /// An export read through its map.
 struct Export {
     map: ImportMap,
-    path: PathBuf,
     /// The export's name in messages, as the user gave it.
     name: String,
-    text: String,
+    table: Table,
     rows: Rows,
-    /// How many records follow the header.
-    records: usize,
 }
 
 /// Runs the import.
-pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
+pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()> {
     refuse_person_flags(args)?;
     let Some(map_path) = args.map.as_deref() else {
         return Err(Error::Usage(
-            "--from-csv needs --map MAP.toml, the file that says which column fills which field; `mentorkit init` writes one to start from (applications-map.toml)".into(),
+            "--from needs --map MAP.toml, the file that says which column fills which field; `mentorkit init` writes one to start from (applications-map.toml)".into(),
         ));
     };
     let root = ctx.root()?;
-    let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
+    let map_text = read_text(map_path, map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
+    let map = parse_map(map_path, &map_text).map_err(Error::Invalid)?;
+    let how = ReadExport {
+        sheet: args.sheet.as_deref(),
+    };
+    let table =
+        read_export(&ctx.user_path(export_path), export_path, &how).map_err(Error::problem)?;
+    if let Some(note) = encoding_note(&table) {
+        eprintln!("{note}");
+    }
     let _lock = if args.dry_run {
         None
     } else {
@@ -71,71 +81,40 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     };
     let folder = crate::store::load(&root)?;
     let today = ctx.today(&folder.program);
-    let (mut changes, mut bad) = plan(&folder, &export, today);
+    let tz = crate::model::recurrence::zone(&folder.program.program.timezone);
+    let bound = map.bind(map_path, &table).map_err(Error::Invalid)?;
+    let rows = read_rows(&table, &map, &bound, tz);
+    let export = Export {
+        map,
+        name: export_path.display().to_string(),
+        table,
+        rows,
+    };
+    let mut meter = Meter::new(export.rows.applicants.len(), "checking");
+    let (mut changes, mut bad) = plan(&folder, &export, today, &mut meter);
     bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
         return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
     settle(&folder, &mut changes, &mut bad, args.skip_bad, &export.name)?;
-    report(&export, &changes, &bad);
     if args.dry_run {
-        for c in &changes {
-            if let Some(text) = &c.text {
-                let state = if c.what == What::Added {
-                    "new"
-                } else {
-                    "updated"
-                };
-                crate::output::print_out(&format!(
-                    "# {PARTICIPANTS_DIR}/{}.yaml ({state})\n{text}\n",
-                    c.id
-                ))?;
-            }
-        }
-        eprintln!(
-            "{}",
-            crate::error::dry_run(&format!(
-                "write {}",
-                crate::error::count(changes.len(), "file", "files")
-            ))
-        );
-        return Ok(());
+        drop(meter);
+        report::report(&export, &changes, &bad, args.verbose);
+        return report::dry_run(&changes);
     }
-    for c in &changes {
-        if let Some(text) = &c.text {
-            write_atomic(&folder.participant_path(&c.id), text.as_bytes())?;
-        }
-    }
+    let files: Vec<(PathBuf, Vec<u8>)> = changes
+        .iter()
+        .filter_map(|c| {
+            let text = c.text.as_ref()?;
+            Some((folder.participant_path(&c.id), text.clone().into_bytes()))
+        })
+        .collect();
+    meter.stage(files.len(), "writing");
+    let what = format!("apply --from {}", export.name);
+    crate::store::write_batch(&root, &what, &files, &mut || meter.tick())?;
+    drop(meter);
+    report::report(&export, &changes, &bad, args.verbose);
     Ok(())
-}
-
-/// Reads the map and the export, finds the mapped columns and reads every
-/// row. Problems with the map or the file's syntax stop here.
-fn read_export(map_path: &Path, csv_path: &Path) -> Result<Export> {
-    let map_text = read_text(map_path, map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
-    let map = parse_map(map_path, &map_text).map_err(Error::Invalid)?;
-    let text = read_text(csv_path, csv_path, MAX_EXPORT_BYTES).map_err(Error::problem)?;
-    let records = csv::parse(&text).map_err(|e| {
-        Error::problem(Problem::file(csv_path, e.message).at(&text, e.line, e.column))
-    })?;
-    let name = csv_path.display().to_string();
-    let Some((header, data)) = records.split_first() else {
-        return Err(Error::EmptyExport {
-            file: name.to_string(),
-        });
-    };
-    let bound = map
-        .bind(map_path, &header.cells, &name)
-        .map_err(Error::Invalid)?;
-    let rows = read_rows(csv_path, &text, &map, &bound, header.cells.len(), data);
-    Ok(Export {
-        map,
-        path: csv_path.to_path_buf(),
-        name,
-        records: data.len(),
-        text,
-        rows,
-    })
 }
 
 /// Checks the folder as it would be after the changes. Without
@@ -186,7 +165,7 @@ fn refuse_person_flags(args: &ApplyArgs) -> Result<()> {
         || !args.prefers.is_empty();
     if given {
         return Err(Error::Usage(
-            "--from-csv imports everyone from the export; the one-person flags (--name, --email, …) cannot be used with it; to set a value for everyone, use [options] in the map".into(),
+            "--from imports everyone from the export; the one-person flags (--name, --email, …) cannot be used with it; to set a value for everyone, use [options] in the map".into(),
         ));
     }
     Ok(())
@@ -194,7 +173,12 @@ fn refuse_person_flags(args: &ApplyArgs) -> Result<()> {
 
 /// What to do for each applicant: update the person with that email, or add
 /// a new one. Applicants that cannot be carried out are bad rows.
-fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Change>, Vec<BadRow>) {
+fn plan(
+    folder: &Folder,
+    export: &Export,
+    today: chrono::NaiveDate,
+    meter: &mut Meter,
+) -> (Vec<Change>, Vec<BadRow>) {
     let by_email: BTreeMap<String, &String> = folder
         .participants
         .iter()
@@ -204,6 +188,7 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
     let mut changes = Vec::new();
     let mut bad = Vec::new();
     for a in &export.rows.applicants {
+        meter.tick();
         let result = match by_email.get(&fold(&a.email)) {
             Some(id) => update(folder, id, a),
             None => {
@@ -221,7 +206,7 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
                 problems: problems
                     .into_iter()
                     .map(|mut p| {
-                        if p.file != export.path {
+                        if p.file != Path::new(&export.name) {
                             p.message =
                                 format!("{} (from row {} of {})", p.message, a.row, export.name);
                         }
@@ -247,20 +232,16 @@ fn add(
             missing
                 .into_iter()
                 .map(|f| {
-                    let title = a.titles.get(&f).cloned().unwrap_or_default();
-                    let p = Problem::file(
-                        &export.path,
-                        format!(
-                            "row {}, \"{title}\": empty; {} is new to the folder, and a new person needs a {}",
-                            a.row,
-                            a.email,
-                            f.key()
-                        ),
-                    )
-                    .field(f.key());
-                    match a.places.get(&f) {
-                        Some((line, col)) => p.at(&export.text, *line, *col),
-                        None => p,
+                    let message = format!(
+                        "empty; {} is new to the folder, and a new person needs a {}",
+                        a.email,
+                        f.key()
+                    );
+                    match (a.places.get(&f), export.table.rows().get(a.index)) {
+                        (Some(col), Some(row)) => {
+                            cell_problem(&export.table, row, *col, &message).field(f.key())
+                        }
+                        _ => Problem::file(&export.name, message).field(f.key()),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -393,53 +374,4 @@ fn nothing_written(mut problems: Vec<Problem>) -> Vec<Problem> {
 fn row_problems(mut bad: Vec<BadRow>) -> Vec<Problem> {
     bad.sort_by_key(|b| b.row);
     bad.into_iter().flat_map(|b| b.problems).collect()
-}
-
-/// What the import did (or would do), on stderr.
-fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
-    let (rows, blank) = (export.records, export.rows.blank.len());
-    for a in export.rows.applicants.iter().filter(|a| a.rows.len() > 1) {
-        let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
-        eprintln!(
-            "{} sent the form {} times (rows {}); row {}, the latest, is used",
-            a.email,
-            a.rows.len(),
-            list.join(", "),
-            a.row
-        );
-    }
-    let mut bad: Vec<&BadRow> = bad.iter().collect();
-    bad.sort_by_key(|b| b.row);
-    for b in &bad {
-        for p in &b.problems {
-            eprintln!("skipped: {p}");
-        }
-    }
-    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
-    for c in changes {
-        match &c.what {
-            What::Added => {
-                added += 1;
-                eprintln!("added {} (row {})", c.id, c.row);
-            }
-            What::Updated(fields) => {
-                updated += 1;
-                let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
-                eprintln!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
-            }
-            What::Unchanged => unchanged += 1,
-        }
-    }
-    let mut line = format!(
-        "{}: {added} added, {updated} updated, {unchanged} unchanged",
-        crate::error::count(rows, "row", "rows")
-    );
-    if !bad.is_empty() {
-        let skipped: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();
-        line.push_str(&format!(", {} skipped", skipped.len()));
-    }
-    if blank > 0 {
-        line.push_str(&format!(", {blank} blank"));
-    }
-    eprintln!("{line}");
 }

@@ -1,0 +1,46 @@
+//! Getting written data onto the disk: one folder's entries, or a whole
+//! batch of new files at once. On Linux a batch is one `syncfs` of the
+//! file system that holds the folder (what `sync` does, for one file
+//! system), with each file on another file system synced on its own;
+//! elsewhere every file is synced in turn.
+
+use std::fs::File;
+use std::path::Path;
+
+/// Syncs a folder, so that a rename or a new entry in it survives a crash.
+/// Best effort: some file systems refuse to sync a folder.
+pub(crate) fn sync_folder(folder: &Path) {
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Makes the contents of `files` durable. `root` is the program folder.
+pub(crate) fn sync_files(root: &Path, files: &[&File]) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::io::AsRawFd;
+        let dir = File::open(root)?;
+        let device = dir.metadata()?.dev();
+        // SAFETY: syncfs takes an open descriptor and touches no memory.
+        let rc = unsafe { libc::syncfs(dir.as_raw_fd()) };
+        if rc != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        for f in files {
+            if f.metadata()?.dev() != device {
+                f.sync_all()?;
+            }
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = root;
+        for f in files {
+            f.sync_all()?;
+        }
+        Ok(())
+    }
+}

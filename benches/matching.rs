@@ -7,8 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod generator;
 mod support;
+
+use support::cohort as generator;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -9,6 +9,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+pub mod cohort;
+
 const DEPARTMENTS: [&str; 6] = [
     "Circulation",
     "Technical Services",
@@ -49,6 +51,21 @@ impl Rng {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
+    }
+    /// Uniform in lo..=hi.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+    /// `k` distinct sorted values below `n`.
+    pub fn subset(&mut self, n: usize, k: usize) -> Vec<usize> {
+        let mut all: Vec<usize> = (0..n).collect();
+        for i in 0..k {
+            let j = i + (self.next() % (n - i) as u64) as usize;
+            all.swap(i, j);
+        }
+        let mut out = all[..k].to_vec();
+        out.sort_unstable();
+        out
     }
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize

@@ -16,7 +16,7 @@ use crate::intake::{Answers, DateOrder, Field, Kind, Value, new_id, read_value};
 use crate::model::Participant;
 use crate::model::values::fold;
 use crate::store::participant_yaml;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Access, Folder, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
@@ -44,12 +44,13 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
             &mut std::io::stderr(),
         )?;
     }
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let (id, text) = new_person(&folder, &answers, ctx.today(&folder.program))?;
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {

@@ -7,17 +7,18 @@ use crate::attendance::{Edit, Mark, Roll, record};
 use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, Lock, write_atomic};
+use crate::store::{Access, Folder, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let id = session_id(&args.session);
     let Some(session) = folder.sessions.get(id) else {
         return Err(Error::Unknown(Unknown::new(

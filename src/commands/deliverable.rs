@@ -12,8 +12,8 @@ use crate::store::edit::Scalar;
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: DeliverableArgs) -> Result<()> {
-    let locked = person_edit::open(ctx)?;
-    let folder = &locked.folder;
+    let (folder, _guard) = person_edit::open(ctx, args.dry_run)?.into_parts();
+    let folder = &folder;
     let p = person_edit::person(folder, &args.id)?;
     let status: DeliverableStatus = args.status.parse().map_err(|_| Error::NotAllowed {
         what: "a deliverable status",

@@ -4,9 +4,11 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::cli::{ListArgs, ListWhat};
+use crate::cohort::Cohort;
+use crate::cohort::register::{self, SessionState};
 use crate::error::{Error, Result};
 use crate::output::Table;
-use crate::store::{Folder, load_matches};
+use crate::store::load_matches;
 
 /// The JSON keys of `list participants`, in order (documented in the README).
 pub const PARTICIPANT_KEYS: &[&str] = &[
@@ -25,20 +27,25 @@ pub const PARTICIPANT_KEYS: &[&str] = &[
     "availability",
     "modality",
     "capacity",
+    "decision",
+    "in_cohort",
 ];
 
 /// The JSON keys of `list sessions`, in order (documented in the README).
 pub const SESSION_KEYS: &[&str] = &[
     "id", "title", "kind", "date", "time", "duration", "location", "online", "attended", "absent",
-    "excused",
+    "excused", "state",
 ];
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let folder = crate::store::load(&ctx.root()?)?;
+    let root = ctx.root()?;
+    let folder = crate::store::load(&root)?;
+    let screening = crate::store::load_screening(&root)?;
+    let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     let table = match args.what {
-        ListWhat::Participants => participants(&folder),
-        ListWhat::Sessions => sessions(&folder),
+        ListWhat::Participants => participants(&cohort),
+        ListWhat::Sessions => sessions(&cohort),
         ListWhat::Matches => match load_matches(&folder.root)? {
             Some(m) => super::match_cmd::table(&m),
             None => {
@@ -63,8 +70,10 @@ fn list<T: ToString>(v: &[T]) -> Value {
     Value::Array(v.iter().map(|x| Value::String(x.to_string())).collect())
 }
 
-/// A row per participant, by id.
-pub fn participants(folder: &Folder) -> Table {
+/// A row per participant, by id, with their screening decision and whether
+/// the cohort counts them (the same roster as every other output).
+pub fn participants(cohort: &Cohort<'_>) -> Table {
+    let folder = cohort.folder;
     let mut t = Table::new(PARTICIPANT_KEYS).brief(&[
         "id",
         "name",
@@ -94,15 +103,21 @@ pub fn participants(folder: &Folder) -> Table {
             list(&p.availability),
             json!(p.modality().as_str()),
             capacity,
+            cohort
+                .screening
+                .and_then(|s| s.outcome(id))
+                .map_or(Value::Null, |o| json!(o.as_str())),
+            json!(cohort.member(id).is_some()),
         ]);
     }
     t
 }
 
-/// A row per session, by id (ids sort by date).
-pub fn sessions(folder: &Folder) -> Table {
+/// A row per session, by id (ids sort by date), with whether it was held
+/// (the cohort's one rule).
+pub fn sessions(cohort: &Cohort<'_>) -> Table {
     let mut t = Table::new(SESSION_KEYS).brief(&["id", "date", "time", "title", "attended"]);
-    for (id, s) in &folder.sessions {
+    for (id, s) in &cohort.folder.sessions {
         t.push(vec![
             json!(id),
             json!(s.title),
@@ -115,7 +130,16 @@ pub fn sessions(folder: &Folder) -> Table {
             list(&s.attendance),
             list(&s.absent),
             list(&s.excused),
+            json!(state_word(register::state(s, cohort.as_of))),
         ]);
     }
     t
+}
+
+fn state_word(s: SessionState) -> &'static str {
+    match s {
+        SessionState::Held => "held",
+        SessionState::NotRecorded => "not-recorded",
+        SessionState::ToCome => "to-come",
+    }
 }

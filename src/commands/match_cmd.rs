@@ -17,7 +17,7 @@ use crate::model::Role;
 use crate::model::matches::Matches;
 use crate::model::screening::Screening;
 use crate::output::{Table, print_out};
-use crate::store::{Folder, Lock, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
+use crate::store::{Access, Folder, MATCHES_FILE, PROGRAM_FILE, load_screening, write_matches};
 
 mod compare;
 
@@ -42,12 +42,8 @@ const LISTED: usize = 20;
 pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     let root = ctx.root()?;
     let writes = !(args.dry_run || args.compare || args.explain.is_some());
-    let _lock = if writes {
-        Some(Lock::acquire(&root)?)
-    } else {
-        None
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) =
+        crate::store::open(&root, Access::Write { dry_run: !writes })?.into_parts();
     let screening = load_screening(&root)?;
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     let accepted = candidates(&cohort);

@@ -8,23 +8,12 @@ use super::Ctx;
 use crate::error::{Error, Kind, Result, Unknown};
 use crate::model::Participant;
 use crate::store::edit::YamlDoc;
-use crate::store::{Folder, Lock, PARTICIPANTS_DIR, parse_participant, write_atomic};
+use crate::store::{Access, Folder, Opened, PARTICIPANTS_DIR, parse_participant, write_atomic};
 
-/// The folder, loaded while this command holds its lock.
-pub(crate) struct Locked {
-    pub folder: Folder,
-    _lock: Lock,
-}
-
-/// Takes the lock, then loads and validates the folder.
-pub(crate) fn open(ctx: &Ctx) -> Result<Locked> {
-    let root = ctx.root()?;
-    let lock = Lock::acquire(&root)?;
-    let folder = crate::store::load(&root)?;
-    Ok(Locked {
-        folder,
-        _lock: lock,
-    })
+/// Takes the lock (unless this is a dry run), then loads and validates
+/// the folder.
+pub(crate) fn open(ctx: &Ctx, dry_run: bool) -> Result<Opened> {
+    crate::store::open(&ctx.root()?, Access::Write { dry_run })
 }
 
 /// The participant `id`, or a refusal that suggests the nearest id.

@@ -13,7 +13,7 @@ use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
+    Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
     write_atomic,
 };
 
@@ -29,12 +29,13 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         return trends(ctx, &args);
     }
     let root = ctx.root()?;
-    let _lock = if args.context || args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.context || args.dry_run,
+        },
+    )?
+    .into_parts();
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);

@@ -6,7 +6,6 @@
 mod export;
 mod files;
 mod meetings;
-mod render;
 mod suggest;
 
 use std::path::Path;
@@ -21,7 +20,7 @@ use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
-use crate::store::{Folder, Lock, PROGRAM_FILE};
+use crate::store::{Access, Folder, PROGRAM_FILE};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
@@ -29,12 +28,13 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         return suggest::run(ctx, suggest);
     }
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let schedule = schedule_of(&folder)?;
     let zone = zone_of(&folder)?;
 
@@ -172,22 +172,4 @@ fn workshop_session(p: &PlannedSession) -> Session {
 /// `sessions/<id>.yaml`, relative to the root.
 pub(crate) fn rel_path(id: &str) -> std::path::PathBuf {
     Path::new(crate::store::SESSIONS_DIR).join(format!("{id}.yaml"))
-}
-
-/// A workshop with text that needs care in YAML, for the file tests.
-#[cfg(test)]
-fn sample_session() -> crate::model::Session {
-    crate::model::Session {
-        title: "Career & Personality Assessments".into(),
-        kind: Some(crate::model::SessionKind::Workshop),
-        date: "2016-01-12".parse().unwrap(),
-        time: Some("14:00".parse().unwrap()),
-        duration: Some("2h30m".parse().unwrap()),
-        location: Some("Central Library, Meeting Room B".into()),
-        online: Some("https://groupspaces.example.org/anytown-career?x=1#top".into()),
-        topics: vec!["MBTI".into(), "Holland Codes".into()],
-        activities: vec!["journaling".into(), "peer discussion".into()],
-        speakers: vec!["Dr. O'Neil, PhD".into(), "yes".into(), "[x]".into()],
-        ..crate::model::Session::default()
-    }
 }

@@ -1,18 +1,16 @@
 //! `mentorkit screen`: applies `[eligibility]`, overrides and capacity,
 //! writes `screening.yaml` and prints the funnel.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Ctx;
 use crate::cli::ScreenArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::screening::{Outcome, Screening};
 use crate::output::Table;
 use crate::screen::{self, AsOfSource, FunnelRow};
-use crate::store::{Folder, Lock, SCREENING_FILE, write_screening};
+use crate::store::{Access, SCREENING_FILE, write_screening};
 
 /// The JSON keys of the funnel, in order (documented in the README).
 pub const FUNNEL_KEYS: &[&str] = &[
@@ -33,12 +31,15 @@ pub const ALL_DEPARTMENTS: &str = "All departments";
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
     let root = ctx.root()?;
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = load_for_screening(&root)?;
+    // A stale screening.yaml does not stop the command that rewrites it.
+    let (folder, _guard) = crate::store::open_rewriting(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+        Some(SCREENING_FILE),
+    )?
+    .into_parts();
     let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));
     let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
     let rows = screen::funnel(&screening, &folder.participants);
@@ -58,20 +59,6 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
         eprintln!("{SCREENING_FILE} is unchanged");
     }
     Ok(())
-}
-
-/// Loads the folder; problems with `screening.yaml` itself do not stop
-/// `screen`, which is about to write it again.
-fn load_for_screening(root: &Path) -> Result<Folder> {
-    let (folder, problems) = crate::store::load_all(root)?;
-    let problems: Vec<_> = problems
-        .into_iter()
-        .filter(|p| p.file != Path::new(SCREENING_FILE))
-        .collect();
-    match folder {
-        Some(f) if problems.is_empty() => Ok(f),
-        _ => Err(Error::Invalid(problems)),
-    }
 }
 
 /// The funnel as a table: a row per department, then the total.

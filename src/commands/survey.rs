@@ -36,8 +36,8 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     }
     let map = read_map(&ctx.user_path(&args.map), &args.map)?;
     let scales = map.scales().map_err(|v| on_file(&args.map, v))?;
-    let locked = person_edit::open(ctx)?;
-    let folder = &locked.folder;
+    let (folder, _guard) = person_edit::open(ctx, args.dry_run)?.into_parts();
+    let folder = &folder;
     let how = ReadExport {
         sheet: args.sheet.as_deref(),
     };

@@ -194,8 +194,8 @@ fn the_rule_stops_at_ends_and_a_bad_rule_is_refused_before_any_write() {
     assert!(!run.exists("sessions"));
 }
 
-/// Python's icalendar reads the file; `None` (with a notice) where it is
-/// not installed.
+/// Python's icalendar reads the file; `None` where it is not installed (a
+/// failure when `CI` is set).
 fn python_check(ics: &str) -> Option<String> {
     let script = repo().join("tests/ics_check.py");
     let Ok(mut child) = Command::new("python3")
@@ -204,7 +204,7 @@ fn python_check(ics: &str) -> Option<String> {
         .stdout(Stdio::piped())
         .spawn()
     else {
-        eprintln!("notice: python3 not found; the independent iCalendar check is skipped");
+        mentorkit_testkit::missing_tool("the independent iCalendar check", "python3");
         return None;
     };
     child
@@ -215,8 +215,9 @@ fn python_check(ics: &str) -> Option<String> {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     if out.status.code() == Some(3) {
-        eprintln!(
-            "notice: Python's icalendar is not installed; the independent iCalendar check is skipped"
+        mentorkit_testkit::missing_tool(
+            "the independent iCalendar check",
+            "Python's icalendar (python3 -m pip install icalendar)",
         );
         return None;
     }

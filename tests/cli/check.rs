@@ -304,27 +304,23 @@ fn bom_crlf_and_unicode_names_are_valid() {
 
 #[test]
 fn a_stale_matches_file_and_a_name_listed_twice_are_reported() {
-    let t = Test::example("career-development");
-    let root = t.path().to_path_buf();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-            .current_dir(&root)
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    assert!(run(&["match"]).status.success());
-    std::fs::remove_file(root.join("participants/daniel-reyes.yaml")).unwrap();
-    let session = root.join("sessions/2016-03-08-smart-goal-setting.yaml");
-    let text = std::fs::read_to_string(&session).unwrap();
-    std::fs::write(
-        &session,
-        text.replace("  - tom-nguyen\n", "  - tom-nguyen\n  - tom-nguyen\n"),
-    )
-    .unwrap();
-    let out = run(&["check"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let matched = Test::example("career-development")
+        .args(["match"])
+        .run()
+        .ok();
+    let session = "sessions/2016-03-08-smart-goal-setting.yaml";
+    let text = matched.read(session);
+    let out = matched
+        .then()
+        .remove("participants/daniel-reyes.yaml")
+        .file(
+            session,
+            text.replace("  - tom-nguyen\n", "  - tom-nguyen\n  - tom-nguyen\n"),
+        )
+        .args(["check"])
+        .run()
+        .code(1);
+    let stderr = out.stderr;
     assert!(stderr.contains("sessions/2016-03-08-smart-goal-setting.yaml:18:5: `tom-nguyen` is listed twice under attendance"), "{stderr}");
     assert!(stderr.contains("error: matches.yaml:"), "{stderr}");
     assert!(

@@ -13,19 +13,8 @@ fn init_writes_a_folder_that_passes_check_for_every_template() {
         assert!(run.exists("cohort/program.toml"));
         assert!(run.read("cohort/.gitignore").contains("private/"));
         assert!(run.read("cohort/.gitignore").contains("out/"));
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-            .args([
-                "-C",
-                &run.path().join("cohort").display().to_string(),
-                "check",
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{template}: {}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        let check = run.then().args(["-C", "cohort", "check"]).run();
+        assert_eq!(check.code, 0, "{template}: {}", check.stderr);
     }
 }
 
@@ -60,11 +49,13 @@ fn list_participants_json_has_stable_keys() {
             "branch",
             "capacity",
             "competencies",
+            "decision",
             "degrees",
             "department",
             "email",
             "hired",
             "id",
+            "in_cohort",
             "manager",
             "modality",
             "name",
@@ -115,4 +106,33 @@ fn completions_and_man_come_from_the_command_tree() {
 #[test]
 fn wrong_usage_exits_2() {
     Test::new().args(["list", "people"]).run().code(2);
+}
+
+/// One clock: `--today` and `MENTORKIT_TODAY` set the day every command
+/// counts to, and a value that is not a date is wrong usage, never ignored.
+#[test]
+fn one_clock_for_every_command() {
+    Test::example("career-development")
+        .args(["progress", "--today", "2016-02-01"])
+        .run()
+        .ok()
+        .stdout_has("Progress as of 2016-02-01:");
+    Test::example("career-development")
+        .env("MENTORKIT_TODAY", "2016-03-01")
+        .args(["progress"])
+        .run()
+        .ok()
+        .stdout_has("Progress as of 2016-03-01:");
+    for (flag, env) in [(Some("2016-13-40"), None), (None, Some("garbage"))] {
+        let mut t = Test::example("career-development").args(["check"]);
+        if let Some(value) = flag {
+            t = t.args(["--today", value]);
+        }
+        if let Some(value) = env {
+            t = t.env("MENTORKIT_TODAY", value);
+        }
+        t.run()
+            .code(2)
+            .stderr_has("is not a date; write it as YYYY-MM-DD");
+    }
 }

@@ -136,14 +136,9 @@ fn importing_again_changes_nothing() {
     .iter()
     .map(|id| run.read(&format!("participants/{id}.yaml")))
     .collect();
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .args(GOOGLE)
-        .output()
-        .unwrap();
-    assert!(again.status.success());
+    let run = run.then().args(GOOGLE).run().ok();
     assert!(
-        String::from_utf8_lossy(&again.stderr)
+        run.stderr
             .ends_with("8 rows: 0 added, 0 updated, 5 unchanged, 1 blank\n")
     );
     let after: Vec<String> = [
@@ -372,16 +367,7 @@ fn an_existing_person_is_updated_in_place_keeping_comments_and_hand_edits() {
     assert_eq!(run.read("participants/maria-gonzalez.yaml"), want);
     // The applied date stays the earlier one; check still passes.
     assert!(want.contains("applied: 2015-11-02\n"));
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    run.then().args(["check"]).run().ok();
 }
 
 #[test]
@@ -608,37 +594,31 @@ fn the_new_person_must_leave_the_folder_valid() {
 
 #[test]
 fn init_then_import_with_the_template_map_then_screen() {
-    let run = Test::new().args(["init", "cohort"]).run().ok();
-    std::fs::write(run.path().join("cohort/google.csv"), fixture("google.csv")).unwrap();
-    let mentorkit = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-            .current_dir(run.path().join("cohort"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    let import = mentorkit(&[
-        "apply",
-        "--from-csv",
-        "google.csv",
-        "--map",
-        "applications-map.toml",
-    ]);
+    let screen = Test::new()
+        .args(["init", "cohort"])
+        .run()
+        .ok()
+        .then()
+        .file("cohort/google.csv", fixture("google.csv"))
+        .cwd("cohort")
+        .args([
+            "apply",
+            "--from-csv",
+            "google.csv",
+            "--map",
+            "applications-map.toml",
+        ])
+        .run()
+        .ok()
+        .then()
+        .cwd("cohort")
+        .args(["screen", "--format", "csv"])
+        .run()
+        .ok();
     assert!(
-        import.status.success(),
+        screen.stdout.ends_with("All departments,5,4,4,0,1\n"),
         "{}",
-        String::from_utf8_lossy(&import.stderr)
-    );
-    let screen = mentorkit(&["screen", "--format", "csv"]);
-    assert!(
-        screen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&screen.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&screen.stdout).ends_with("All departments,5,4,4,0,1\n"),
-        "{}",
-        String::from_utf8_lossy(&screen.stdout)
+        screen.stdout
     );
 }
 

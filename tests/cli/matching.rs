@@ -2,9 +2,6 @@
 //! for the unmatched, `--explain`, `--weights --compare`, the file written and
 //! its stability.
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::support::{Run, Test};
 
 /// A program in `mode` with the default weights and `extra` lines after them.
@@ -73,25 +70,13 @@ const NOTE: &str = "note: no screening.yaml, so every mentee is matched; run `me
 
 /// A copy of an example, screened.
 fn screened(example: &str) -> Test {
-    let t = Test::example(example);
-    assert_eq!(again(t.path(), &["screen"]).0, 0);
-    t
+    Test::example(example).args(["screen"]).run().ok().then()
 }
 
-/// Runs the binary again in a folder: exit status, stdout, stderr.
-fn again(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+/// Runs the binary again on a run's folder: exit status, stdout, stderr.
+fn again(run: &crate::support::Run, args: &[&str]) -> (i32, String, String) {
+    let out = run.again(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 #[test]
@@ -127,7 +112,7 @@ wrote matches.yaml
         .unwrap();
     assert!(!olivia.contains("henry-walsh"), "{olivia}");
     // The same folder gives the same bytes.
-    let (code, _, err) = again(run.path(), &["match"]);
+    let (code, _, err) = again(&run, &["match"]);
     assert_eq!(
         (code, err.ends_with("matches.yaml is unchanged\n")),
         (0, true),
@@ -135,9 +120,9 @@ wrote matches.yaml
     );
     assert_eq!(run.read("matches.yaml"), yaml);
     // `list matches` reads what match wrote.
-    let (_, listed, _) = again(run.path(), &["list", "matches", "--format", "csv"]);
+    let (_, listed, _) = again(&run, &["list", "matches", "--format", "csv"]);
     assert!(listed.starts_with("mentor,members,slot,score,competency,cross_department,availability,modality,preference,pinned\nnoah-fischer,\"ava-martin, grace-obi, henry-walsh\",thu-pm,91,60,9,12,6,4,grace-obi\n"), "{listed}");
-    let (code, _, err) = again(run.path(), &["match", "--explain", "mia-santos"]);
+    let (code, _, err) = again(&run, &["match", "--explain", "mia-santos"]);
     assert_eq!(
         (code, err.as_str()),
         (
@@ -145,7 +130,7 @@ wrote matches.yaml
             "error: `mia-santos` is not matched: screening.yaml has them ineligible\n"
         )
     );
-    let (_, explained, _) = again(run.path(), &["match", "--explain", "grace-obi"]);
+    let (_, explained, _) = again(&run, &["match", "--explain", "grace-obi"]);
     assert_eq!(
         explained,
         "grace-obi is matched with noah-fischer (the group meets thu-pm): score 29
@@ -193,7 +178,7 @@ fn the_examples_match_in_every_mode() {
             );
             let first = run.read("matches.yaml");
             assert!(first.contains(&format!("mode: {mode}\n")));
-            assert_eq!(again(run.path(), &["match"]).0, 0);
+            assert_eq!(again(&run, &["match"]).0, 0);
             assert_eq!(
                 run.read("matches.yaml"),
                 first,
@@ -548,7 +533,7 @@ fn meetings_follow_the_matches() {
                 .contains("idle_mentors: [sam-kowalski]\n"),
             idle
         );
-        let (code, _, err) = again(run.path(), &["schedule", "--meetings", "--dry-run"]);
+        let (code, _, err) = again(&run, &["schedule", "--meetings", "--dry-run"]);
         assert_eq!(code, 0, "{err}");
         assert!(!err.contains("meeting-sam-kowalski"), "{err}");
         assert!(err.contains("-meeting-"), "{mode}: {err}");

@@ -2,7 +2,8 @@
 //! read back with poppler (`pdfinfo`, `pdftotext`): one certificate per
 //! landscape page, an agenda and a sign-in sheet per page, and a long
 //! sign-in sheet that breaks between rows and repeats its header. Without
-//! chromium the test says so and passes (CI installs it: see `.ci/run`).
+//! chromium or poppler the tests fail when `CI` is set, and are reported as
+//! skipped otherwise.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,6 +33,20 @@ fn have(tool: &str) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok()
+}
+
+/// The browser, when it and poppler are installed; else the test is
+/// skipped, or fails when `CI` is set.
+fn tools(test: &str) -> Option<PathBuf> {
+    let Some(browser) = chromium() else {
+        mentorkit_testkit::missing_tool(test, "chromium");
+        return None;
+    };
+    if !have("pdfinfo") || !have("pdftotext") {
+        mentorkit_testkit::missing_tool(test, "poppler-utils (pdfinfo, pdftotext)");
+        return None;
+    }
+    Some(browser)
 }
 
 /// Prints `html` to `pdf` (waiting at most a minute).
@@ -99,14 +114,9 @@ const LETTER_LANDSCAPE: &str = "792 x 612 pts (letter)";
 
 #[test]
 fn handouts_print_one_per_page_in_chromium() {
-    let Some(browser) = chromium() else {
-        eprintln!("notice: chromium is not installed; the print test did not run (CI installs it)");
+    let Some(browser) = tools("handouts_print_one_per_page_in_chromium") else {
         return;
     };
-    if !have("pdfinfo") || !have("pdftotext") {
-        eprintln!("notice: poppler-utils is not installed; the print test did not run");
-        return;
-    }
     let run = Test::example("career-development")
         .args(["report", "handouts", "--format", "html"])
         .run()
@@ -188,14 +198,10 @@ fn handouts_print_one_per_page_in_chromium() {
 
 #[test]
 fn a_long_sign_in_sheet_breaks_between_rows_and_repeats_its_header() {
-    let Some(browser) = chromium() else {
-        eprintln!("notice: chromium is not installed; the print test did not run (CI installs it)");
+    let Some(browser) = tools("a_long_sign_in_sheet_breaks_between_rows_and_repeats_its_header")
+    else {
         return;
     };
-    if !have("pdfinfo") || !have("pdftotext") {
-        eprintln!("notice: poppler-utils is not installed; the print test did not run");
-        return;
-    }
     let mut t = Test::program();
     let mut ids = Vec::new();
     for i in 1..=45 {

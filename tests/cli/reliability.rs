@@ -19,11 +19,10 @@ fn runs(var: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// The binary as a process to kill or run beside others (the folder is
+/// set by each caller with `current_dir`).
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mentorkit"));
-    c.stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    let mut c = crate::support::process(Path::new("."));
     c.env("MENTORKIT_TODAY", "2016-01-05");
     c
 }

@@ -348,22 +348,12 @@ fn hostile_text_prints_as_text() {
 
 #[test]
 fn private_notes_and_unconsented_quotes_never_appear() {
-    let t = hostile();
-    let root = t.path().to_path_buf();
+    let mut t = hostile();
     let mut seen = String::new();
     for kind in ["cohort", "career-plan", "resume", "handouts"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-            .args([
-                "-C",
-                &root.display().to_string(),
-                "report",
-                kind,
-                "--context",
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        seen.push_str(&String::from_utf8_lossy(&out.stdout));
+        let run = t.args(["report", kind, "--context"]).run().ok();
+        seen.push_str(&run.stdout);
+        t = run.then();
     }
     let run = render_all(t);
     assert!(
@@ -468,16 +458,14 @@ fn screening_and_matches_are_read_when_present() {
             "    score: 0\n    parts: {competency: 0, cross_department: 0, availability: 0, modality: 0, preference: 0}\n",
         ),
     );
-    let screen = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .args(["-C", &t.path().display().to_string(), "screen"])
-        .output()
-        .unwrap();
-    assert!(
-        screen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&screen.stderr)
-    );
-    let run = t.args(["report", "cohort", "--format", "md"]).run().ok();
+    let run = t
+        .args(["screen"])
+        .run()
+        .ok()
+        .then()
+        .args(["report", "cohort", "--format", "md"])
+        .run()
+        .ok();
     let md = run.read("out/cohort.md");
     // Daniel Reyes manages a desk: 8 applied, 7 eligible, all 7 accepted.
     assert!(md.contains("| 8 | 7 | 7 | 4 |"), "{md}");

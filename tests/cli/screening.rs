@@ -70,16 +70,7 @@ decisions:
 "
     );
     // The folder with its screening still passes check.
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    run.then().args(["check"]).run().ok();
 }
 
 #[test]
@@ -304,16 +295,7 @@ error: screening.yaml:7:3: `samuel-lee` is waitlisted but has no `waitlist:` pos
 3 problems found
 "
     );
-    let screen = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .current_dir(run.path())
-        .arg("screen")
-        .output()
-        .unwrap();
-    assert!(
-        screen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&screen.stderr)
-    );
+    run.then().args(["screen"]).run().ok();
     Test::example("career-development")
         .file(
             "screening.yaml",

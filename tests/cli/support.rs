@@ -121,24 +121,68 @@ impl Test {
 
     /// Runs the binary in the folder.
     pub(crate) fn run(self) -> Run {
-        let mut cmd = Command::cargo_bin("mentorkit").unwrap();
-        cmd.current_dir(self.cwd.as_deref().unwrap_or(self.tmp.path()));
-        cmd.args(&self.args);
-        cmd.env("NO_COLOR", "1");
-        for (k, v) in &self.env {
-            cmd.env(k, v);
-        }
-        cmd.write_stdin(self.stdin.clone().unwrap_or_default().into_bytes());
-        let out = cmd
-            .timeout(std::time::Duration::from_secs(60))
-            .output()
-            .unwrap();
+        let out = output(
+            self.cwd.as_deref().unwrap_or(self.tmp.path()),
+            &self.args,
+            &self.env,
+            self.stdin.as_deref(),
+        );
         Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            code: out.code,
+            stdout: out.stdout,
+            stderr: out.stderr,
             tmp: self.tmp,
         }
+    }
+}
+
+/// What one run of the binary printed.
+pub(crate) struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The one place the binary is started for a test that waits for it: in
+/// `dir`, with `args`, the environment additions and standard input.
+fn output(dir: &Path, args: &[String], env: &[(String, String)], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::cargo_bin("mentorkit").unwrap();
+    cmd.current_dir(dir);
+    cmd.args(args);
+    cmd.env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.write_stdin(stdin.unwrap_or_default().as_bytes().to_vec());
+    let out = cmd
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The binary as a process to start and control (kill, run several at
+/// once), for the tests that need more than a finished run; output is
+/// discarded unless the caller sets it.
+pub(crate) fn process(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_mentorkit"));
+    c.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    c
+}
+
+impl Run {
+    /// Another command on the same folder, keeping this run to read from.
+    pub(crate) fn again(&self, args: &[&str]) -> Output {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+        output(self.tmp.path(), &args, &[], None)
     }
 }
 

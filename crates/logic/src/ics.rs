@@ -5,7 +5,7 @@
 //!
 //! - UID: `<session id>-<8 hex of FNV-1a(organization, program name)>@mentorkit`,
 //!   the same on every run and machine.
-//! - SEQUENCE: from [`sequence::SequenceState`], which rises when an event's
+//! - SEQUENCE: from `model::ics_sequence::SequenceState`, which rises when an event's
 //!   content changes (see that module for the file that remembers it).
 //! - DTSTAMP: the caller's fixed stamp (the command uses midnight UTC of the
 //!   program's first day), never the clock.
@@ -20,7 +20,6 @@
 
 #[cfg(test)]
 mod python_check;
-pub mod sequence;
 pub mod vtimezone;
 
 use std::fmt::Write as _;
@@ -29,7 +28,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, 
 use chrono_tz::Tz;
 use icalendar::{CalendarDateTime, Component, EventLike, Property};
 
-use sequence::{SequenceState, fnv1a};
+use crate::model::ics_sequence::{SequenceState, fnv1a};
 
 /// The calendar as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]

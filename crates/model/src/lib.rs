@@ -5,6 +5,7 @@
 mod career;
 pub mod error;
 mod folder;
+pub mod ics_sequence;
 pub mod match_groups;
 pub mod matches;
 pub mod outcome_rules;

@@ -1,11 +1,12 @@
 //! The text of a new participant file: the fields in the order of the
 //! specification's table, lists in flow style as people write them
-//! (`degrees: [BA, MLS]`), strings quoted only when YAML needs it, long
-//! answers with line breaks as literal blocks, and a trailing newline.
+//! (`degrees: [BA, MLS]`), strings spelled by the one YAML writer (`yaml`),
+//! and a trailing newline.
 
 use std::fmt::Write as _;
 
 use crate::model::Participant;
+use crate::yaml::{flow, scalar};
 
 /// The YAML of a participant's fillable fields (the ones `apply` sets).
 pub fn participant_yaml(p: &Participant) -> String {
@@ -66,80 +67,6 @@ pub fn participant_yaml(p: &Participant) -> String {
         line("prefers", flow(&p.prefers));
     }
     out
-}
-
-/// A list in flow style: `[a, b]`.
-fn flow(items: &[String]) -> String {
-    let items: Vec<String> = items.iter().map(|s| item(s)).collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// A string after `key: `: plain, a literal block for several lines, or
-/// double-quoted.
-fn scalar(s: &str) -> String {
-    if is_plain(s, false) {
-        return s.to_string();
-    }
-    if s.contains('\n') && literal_ok(s) {
-        let mut out = String::from("|-");
-        for l in s.split('\n') {
-            out.push('\n');
-            if !l.is_empty() {
-                out.push_str("  ");
-                out.push_str(l);
-            }
-        }
-        return out;
-    }
-    quoted(s)
-}
-
-/// A string inside a flow list.
-fn item(s: &str) -> String {
-    if is_plain(s, true) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
-}
-
-/// Whether a literal block keeps the text exactly: no control characters,
-/// no leading space on the first line, no trailing line break or spaces.
-fn literal_ok(s: &str) -> bool {
-    !s.starts_with([' ', '\t'])
-        && !s.ends_with(char::is_whitespace)
-        && !s.chars().any(|c| c.is_control() && c != '\n')
-}
-
-/// Whether YAML reads `s` back as the same string without quotes. Kept
-/// strict: letters first, a short list of safe punctuation, and none of the
-/// words YAML 1.1 reads as booleans or null.
-fn is_plain(s: &str, in_flow: bool) -> bool {
-    const WORDS: &[&str] = &[
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~",
-    ];
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if !first.is_alphabetic() || s.ends_with(' ') || WORDS.contains(&s.to_lowercase().as_str()) {
-        return false;
-    }
-    if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
-        return false;
-    }
-    s.chars().all(|c| {
-        c.is_alphanumeric()
-            || c == ' '
-            || matches!(
-                c,
-                '.' | '-' | '\'' | '(' | ')' | '&' | '/' | '_' | '+' | '?' | '!' | '@'
-            )
-            || (!in_flow && matches!(c, ',' | ':'))
-    })
 }
 
 #[cfg(test)]

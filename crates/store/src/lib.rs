@@ -11,12 +11,16 @@ mod diag;
 pub mod edit;
 mod emit;
 pub mod export;
+mod ics_sequence;
 mod load;
 mod lock;
 pub mod matches;
+mod open;
 pub mod screening;
+mod session_yaml;
 mod validate;
 mod write;
+pub mod yaml;
 
 #[cfg(test)]
 mod fuzz;
@@ -28,10 +32,13 @@ pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 
 pub use diag::locate;
 pub use emit::participant_yaml;
+pub use ics_sequence::{parse_sequence, sequence_text};
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
 pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use open::{Access, Guard, Opened, open, open_rewriting};
 pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
+pub use session_yaml::session_yaml;
 pub use validate::check_rrule;
 pub use write::{
     GENERATED_HEADER, Recovered, generated, recover, write_atomic, write_batch, write_generated,

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::load::{MAX_RECORD_BYTES, parse_yaml, read_text};
 use super::write_generated;
 use crate::error::{Error, Result};
-use crate::model::is_valid_id;
 use crate::model::matches::{Matches, PairScore, Parts};
+use crate::yaml::{flow, item, quoted};
 
 /// The file `match` writes, in the program folder.
 pub const MATCHES_FILE: &str = "matches.yaml";
@@ -60,11 +60,11 @@ pub fn matches_text(m: &Matches) -> String {
             let _ = writeln!(out, "{lead}{text}");
         };
         if let Some(mentor) = &e.mentor {
-            field(&mut out, format!("mentor: {}", scalar(mentor)));
-            field(&mut out, format!("mentees: {}", list(&e.mentees)));
+            field(&mut out, format!("mentor: {}", item(mentor)));
+            field(&mut out, format!("mentees: {}", flow(&e.mentees)));
         }
         if !e.members.is_empty() {
-            field(&mut out, format!("members: {}", list(&e.members)));
+            field(&mut out, format!("members: {}", flow(&e.members)));
         }
         if let Some(slot) = e.slot {
             field(&mut out, format!("slot: {slot}"));
@@ -74,22 +74,22 @@ pub fn matches_text(m: &Matches) -> String {
         if !e.pairs.is_empty() {
             field(&mut out, "pairs:".to_string());
             for (id, pair) in &e.pairs {
-                let _ = writeln!(out, "      {}: {}", scalar(id), pair_score(pair));
+                let _ = writeln!(out, "      {}: {}", item(id), pair_score(pair));
             }
         }
         if !e.pinned.is_empty() {
-            field(&mut out, format!("pinned: {}", list(&e.pinned)));
+            field(&mut out, format!("pinned: {}", flow(&e.pinned)));
         }
     }
     if !m.idle_mentors.is_empty() {
-        let _ = writeln!(out, "idle_mentors: {}", list(&m.idle_mentors));
+        let _ = writeln!(out, "idle_mentors: {}", flow(&m.idle_mentors));
     }
     if m.unmatched.is_empty() {
         out.push_str("unmatched: []\n");
     } else {
         out.push_str("unmatched:\n");
         for u in &m.unmatched {
-            let _ = writeln!(out, "  - id: {}", scalar(&u.id));
+            let _ = writeln!(out, "  - id: {}", item(&u.id));
             let _ = writeln!(out, "    reason: {}", quoted(&u.reason));
         }
     }
@@ -115,24 +115,6 @@ fn pair_score(p: &PairScore) -> String {
     };
     let inner = flow_parts(&parts);
     format!("{{score: {}, {}", p.score, &inner[1..])
-}
-
-fn list(ids: &[String]) -> String {
-    let items: Vec<String> = ids.iter().map(|id| scalar(id)).collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// An id as a plain scalar, quoted when YAML would read it as something else.
-fn scalar(id: &str) -> String {
-    let words = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
-    let plain =
-        is_valid_id(id) && id.starts_with(|c: char| c.is_ascii_lowercase()) && !words.contains(&id);
-    if plain { id.to_string() } else { quoted(id) }
-}
-
-/// A double-quoted YAML scalar (a JSON string is one).
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use super::load::{MAX_RECORD_BYTES, parse_yaml, read_text};
 use super::{Folder, write_generated};
 use crate::error::{Error, Problem, Result};
+use crate::model::Role;
 use crate::model::screening::{Outcome, Screening};
-use crate::model::{Role, is_valid_id};
+use crate::yaml::{item, quoted};
 
 /// The file `screen` writes, in the program folder.
 pub const SCREENING_FILE: &str = "screening.yaml";
@@ -51,7 +52,7 @@ pub fn screening_text(screening: &Screening) -> String {
     }
     out.push_str("decisions:\n");
     for (id, d) in &screening.decisions {
-        let _ = writeln!(out, "  {}:", key(id));
+        let _ = writeln!(out, "  {}:", item(id));
         let _ = writeln!(out, "    decision: {}", d.decision);
         if !d.reasons.is_empty() {
             out.push_str("    reasons:\n");
@@ -64,19 +65,6 @@ pub fn screening_text(screening: &Screening) -> String {
         }
     }
     out
-}
-
-/// An id as a mapping key: plain unless YAML would read it as something else.
-fn key(id: &str) -> String {
-    let words = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
-    let plain =
-        is_valid_id(id) && id.starts_with(|c: char| c.is_ascii_lowercase()) && !words.contains(&id);
-    if plain { id.to_string() } else { quoted(id) }
-}
-
-/// A double-quoted YAML scalar (a JSON string is one).
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
 }
 
 /// The problems of `screening.yaml`, if there is one: it must parse, and name

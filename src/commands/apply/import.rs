@@ -24,7 +24,7 @@ use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::export::{ReadExport, encoding_note, read_export};
 use crate::store::{
-    Folder, Lock, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text,
+    Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text,
 };
 
 /// What the import does to one person.
@@ -64,8 +64,9 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()>
         ));
     };
     let root = ctx.root()?;
-    let map_text = read_text(map_path, map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
-    let map = parse_map(map_path, &map_text).map_err(Error::Invalid)?;
+    let map_path = ctx.user_path(map_path);
+    let map_text = read_text(&map_path, &map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
+    let map = parse_map(&map_path, &map_text).map_err(Error::Invalid)?;
     let how = ReadExport {
         sheet: args.sheet.as_deref(),
     };
@@ -74,15 +75,16 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()>
     if let Some(note) = encoding_note(&table) {
         eprintln!("{note}");
     }
-    let _lock = if args.dry_run {
-        None
-    } else {
-        Some(Lock::acquire(&root)?)
-    };
-    let folder = crate::store::load(&root)?;
+    let (folder, _guard) = crate::store::open(
+        &root,
+        Access::Write {
+            dry_run: args.dry_run,
+        },
+    )?
+    .into_parts();
     let today = ctx.today(&folder.program);
     let tz = crate::model::recurrence::zone(&folder.program.program.timezone);
-    let bound = map.bind(map_path, &table).map_err(Error::Invalid)?;
+    let bound = map.bind(&map_path, &table).map_err(Error::Invalid)?;
     let rows = read_rows(&table, &map, &bound, tz);
     let export = Export {
         map,

@@ -9,11 +9,13 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, Problem, Result, count, dry_run as dry_run_words};
-use crate::ics::sequence::{FILE_NAME, SequenceState};
+use crate::error::{Error, Result, count, dry_run as dry_run_words};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
-use crate::store::{Folder, read_text, write_atomic, write_generated};
+use crate::model::ics_sequence::{FILE_NAME, SequenceState};
+use crate::store::{
+    Folder, parse_sequence, read_text, sequence_text, write_atomic, write_generated,
+};
 
 /// Meetings and workshops without a duration last this long.
 const DEFAULT_MINUTES: u32 = 60;
@@ -30,8 +32,7 @@ pub(super) fn write(
     let info = info(folder, sessions, zone);
     let state_path = folder.root.join(FILE_NAME);
     let previous = match read_text(&state_path, Path::new(FILE_NAME), 1 << 24) {
-        Ok(text) => SequenceState::parse(&text)
-            .map_err(|e| Error::problem(Problem::file(FILE_NAME, e.to_string())))?,
+        Ok(text) => parse_sequence(&text).map_err(Error::problem)?,
         Err(_) if !state_path.exists() => SequenceState::default(),
         Err(problem) => return Err(Error::problem(problem)),
     };
@@ -68,7 +69,7 @@ pub(super) fn write(
         write_atomic(&ctx.user_path(target), out.text.as_bytes())?;
     }
     if out.state != previous {
-        write_generated(&state_path, &out.state.render())?;
+        write_generated(&state_path, &sequence_text(&out.state))?;
     }
     eprintln!(
         "wrote {shown}: {}, {changed} new or changed",

@@ -12,7 +12,7 @@ use crate::store::edit::{Scalar, YamlDoc};
 use crate::store::{Folder, write_atomic};
 
 use super::rel_path;
-use super::render::render;
+use crate::store::session_yaml as render;
 
 /// Writes what is missing; returns every session of the folder as it is
 /// after the layout (the existing ones completed, the new ones added).
@@ -250,7 +250,7 @@ fn quote(s: &str) -> String {
 mod tests {
     use super::*;
 
-    use super::super::sample_session as session;
+    use mentorkit_testkit::sample_session as session;
 
     #[test]
     fn filling_takes_only_what_is_missing() {

@@ -182,6 +182,35 @@ pub fn states(
     out
 }
 
+/// The one name each deliverable is shown by, by key: the program's
+/// spelling for the deliverables it names, else the first spelling among
+/// `people` (in the order given, by id), so that every document of the
+/// cohort calls a deliverable the same.
+pub fn one_name_each<'a>(
+    catalog: &[Named],
+    people: impl IntoIterator<Item = &'a [DeliverableState]>,
+) -> BTreeMap<String, String> {
+    let mut names: BTreeMap<String, String> = catalog
+        .iter()
+        .map(|n| (n.key.clone(), n.name.clone()))
+        .collect();
+    for states in people {
+        for s in states {
+            names.entry(s.key.clone()).or_insert_with(|| s.name.clone());
+        }
+    }
+    names
+}
+
+/// Shows each state by its deliverable's one name.
+pub fn rename(states: &mut [DeliverableState], names: &BTreeMap<String, String>) {
+    for s in states {
+        if let Some(shown) = names.get(&s.key) {
+            s.name.clone_from(shown);
+        }
+    }
+}
+
 /// Deliverables done of those due, for `progress`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Deliverables {

@@ -178,6 +178,9 @@ pub struct Cohort<'a> {
     pub catalog: Vec<deliverables::Named>,
     /// Which of them are due by the day.
     pub due: deliverables::Due,
+    /// The one name each deliverable is shown by, by key: the program's
+    /// spelling, else the first member's (by id).
+    pub names: std::collections::BTreeMap<String, String>,
     /// Per deliverable, how many members stand at each status.
     pub deliverables: Vec<DeliverableCount>,
     pub goals: GoalCounts,
@@ -271,6 +274,24 @@ impl<'a> Cohort<'a> {
                 }
             })
             .collect();
+        let mut members = members;
+        let names = deliverables::one_name_each(
+            &catalog,
+            members.iter().map(|m| m.deliverables.as_slice()),
+        );
+        for m in &mut members {
+            deliverables::rename(&mut m.deliverables, &names);
+            for (name, _) in &mut m.completion.rule.missing {
+                if let Some(shown) = names.get(&deliverables::name_key(name)) {
+                    name.clone_from(shown);
+                }
+            }
+            for name in &mut m.completion.rule.required {
+                if let Some(shown) = names.get(&deliverables::name_key(name)) {
+                    name.clone_from(shown);
+                }
+            }
+        }
         let meetings_untracked = risk::closed_period(program, as_of).is_some()
             && !register.meetings_recorded()
             && !members.is_empty();
@@ -289,6 +310,7 @@ impl<'a> Cohort<'a> {
             register,
             catalog,
             due,
+            names,
             members,
             meetings_untracked,
         };
@@ -346,12 +368,14 @@ impl<'a> Cohort<'a> {
     /// Anyone's state of every deliverable, by the same rule as the members'
     /// (for documents of people outside the roster, such as mentors).
     pub fn deliverables_of(&self, p: &Participant) -> Vec<DeliverableState> {
-        deliverables::states(
+        let mut states = deliverables::states(
             p,
             &self.catalog,
             &self.folder.program.completion.deliverables,
             &self.due,
-        )
+        );
+        deliverables::rename(&mut states, &self.names);
+        states
     }
 
     /// Workshops held by the day.

@@ -1,5 +1,6 @@
 //! Test helper: runs `tests/ics_check.py` (Python's icalendar, an independent
-//! parser) on an export. `None`, with a notice, where it is not installed.
+//! parser) on an export. `None` where it is not installed: the test is
+//! skipped, or fails when `CI` is set.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -15,7 +16,7 @@ pub(crate) fn run(ics: &str) -> Option<String> {
         .stderr(Stdio::piped())
         .spawn();
     let Ok(mut child) = child else {
-        eprintln!("notice: python3 not found; the independent iCalendar check is skipped");
+        mentorkit_testkit::missing_tool("the independent iCalendar check", "python3");
         return None;
     };
     child
@@ -26,9 +27,9 @@ pub(crate) fn run(ics: &str) -> Option<String> {
         .expect("python reads the calendar");
     let out = child.wait_with_output().expect("python runs");
     if out.status.code() == Some(3) {
-        eprintln!(
-            "notice: Python's icalendar is not installed (python3 -m pip install icalendar); \
-             the independent iCalendar check is skipped"
+        mentorkit_testkit::missing_tool(
+            "the independent iCalendar check",
+            "Python's icalendar (python3 -m pip install icalendar)",
         );
         return None;
     }

@@ -1,11 +1,12 @@
-//! Generated cohorts for the matching benchmark: seeded, so every run and the
-//! Python baseline see the same people.
-
-#![allow(dead_code)]
+//! Generated cohorts for the matching benchmark, as people with indices
+//! into fixed tables (for the solvers and the Python baseline alike) and as
+//! a program folder; seeded with the benchmarks' one generator.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+use super::Rng;
 
 /// Weekly slots: mon..sun × am/pm/eve would be 21; programs use 18 (no Sunday).
 pub(crate) const SLOTS: usize = 18;
@@ -46,37 +47,6 @@ pub(crate) struct Person {
     pub(crate) modality: usize,
     pub(crate) capacity: u32,
     pub(crate) hired_year: i32,
-}
-
-/// SplitMix64: small, seeded, good enough for test data.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in lo..=hi.
-    pub(crate) fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-    /// `k` distinct sorted values below `n`.
-    pub(crate) fn subset(&mut self, n: usize, k: usize) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..n).collect();
-        for i in 0..k {
-            let j = i + (self.next() % (n - i) as u64) as usize;
-            all.swap(i, j);
-        }
-        let mut out = all[..k].to_vec();
-        out.sort_unstable();
-        out
-    }
 }
 
 pub(crate) fn person(rng: &mut Rng, mentor: bool) -> Person {

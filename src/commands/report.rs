@@ -10,11 +10,11 @@ use super::Ctx;
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::cohort::Member;
 use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
+use crate::meter::Meter;
 use crate::model::match_groups::from_model;
 use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
 use crate::store::{
     Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
-    write_atomic,
 };
 
 /// The folder a report never reads.
@@ -188,6 +188,7 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
         eprintln!("nothing to write: {why}");
         return Ok(());
     }
+    let mut meter = Meter::new(docs.len() * formats.len(), "rendering");
     let mut rendered = Vec::with_capacity(docs.len() * formats.len());
     for doc in docs {
         for format in formats {
@@ -195,13 +196,16 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
                 .render(doc, *format)
                 .map_err(|p| Error::Invalid(vec![p]))?;
             rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
+            meter.tick();
         }
     }
     let unchanged = if args.dry_run {
         0
     } else {
-        write_all(&rendered)?
+        meter.stage(rendered.len(), "writing");
+        write_all(out, &rendered, &mut meter)?
     };
+    drop(meter);
     let mut listing = String::new();
     for (path, _) in &rendered {
         listing.push_str(&shown(path).display().to_string());
@@ -225,47 +229,13 @@ fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &P
     Ok(())
 }
 
-/// Writes every file atomically, on a few threads (each write waits for
-/// the disk); returns how many were unchanged. On an error, each file is
-/// still old or new, never half-written, and the first error is reported.
-fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
-    const THREADS: usize = 4;
-    if files.len() < 16 {
-        let mut unchanged = 0;
-        for (path, text) in files {
-            unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-        }
-        return Ok(unchanged);
-    }
-    // Folders first, so that threads do not race to create them.
-    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "creating the folder", e))?;
-    }
-    let chunk = files.len().div_ceil(THREADS);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || -> Result<usize> {
-                    let mut unchanged = 0;
-                    for (path, text) in part {
-                        unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-                    }
-                    Ok(unchanged)
-                })
-            })
-            .collect();
-        let mut unchanged = 0;
-        for h in handles {
-            unchanged += h
-                .join()
-                .map_err(|_| Error::Bug("a writing thread stopped unexpectedly".into()))??;
-        }
-        Ok(unchanged)
-    })
+/// Writes every file as one batch (written all, synced once, renamed);
+/// returns how many were unchanged. On an error, each file is still old or
+/// new, never half-written.
+fn write_all(out: &Path, files: &[(PathBuf, String)], meter: &mut Meter) -> Result<usize> {
+    fs::create_dir_all(out).map_err(|e| Error::io(out, "creating the folder", e))?;
+    let written = crate::store::write_batch(out, None, files, &mut || meter.tick())?;
+    Ok(files.len() - written)
 }
 
 /// A path as the user can find it: relative to the current folder when inside it.

@@ -103,7 +103,7 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     if !args.dry_run {
         let mut meter = Meter::new(files.len(), "writing");
         let what = format!("survey import {name} --from {}", args.from.display());
-        crate::store::write_batch(&folder.root, &what, &files, &mut || meter.tick())?;
+        crate::store::write_batch(&folder.root, Some(&what), &files, &mut || meter.tick())?;
     }
     let mut out = String::new();
     let mut updated = 0;

@@ -104,16 +104,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()>
         report::report(&export, &changes, &bad, args.verbose);
         return report::dry_run(&changes);
     }
-    let files: Vec<(PathBuf, Vec<u8>)> = changes
+    let files: Vec<(PathBuf, &str)> = changes
         .iter()
-        .filter_map(|c| {
-            let text = c.text.as_ref()?;
-            Some((folder.participant_path(&c.id), text.clone().into_bytes()))
-        })
+        .filter_map(|c| Some((folder.participant_path(&c.id), c.text.as_deref()?)))
         .collect();
     meter.stage(files.len(), "writing");
     let what = format!("apply --from {}", export.name);
-    crate::store::write_batch(&root, &what, &files, &mut || meter.tick())?;
+    crate::store::write_batch(&root, Some(&what), &files, &mut || meter.tick())?;
     drop(meter);
     report::report(&export, &changes, &bad, args.verbose);
     Ok(())
@@ -218,6 +215,10 @@ fn plan(
             }),
         }
     }
+    let failed = new_texts(&mut changes);
+    let rows: BTreeSet<usize> = failed.iter().map(|b| b.row).collect();
+    changes.retain(|c| !rows.contains(&c.row));
+    bad.extend(failed);
     (changes, bad)
 }
 
@@ -249,13 +250,44 @@ fn add(
                 .collect::<Vec<_>>()
         })?;
     let id = new_id(&person.name, &person.email, |id| taken.contains(id));
-    let text = checked_text(&id, &person).map_err(|e| vec![as_problem(&id, e)])?;
+    // The text comes in `new_texts`, on every core.
     Ok(Change {
         id,
         row: a.row,
         what: What::Added,
-        text: Some(text),
+        text: None,
         person,
+    })
+}
+
+/// The file text of every person added, each read back to make sure it
+/// holds exactly the person; a text that does not is a bad row. Done on
+/// every core: reading back is most of an import's own work.
+fn new_texts(changes: &mut [Change]) -> Vec<BadRow> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let chunk = changes.len().div_ceil(threads).max(256);
+    let fill = |part: &mut [Change]| -> Vec<BadRow> {
+        let mut bad = Vec::new();
+        for c in part.iter_mut().filter(|c| c.what == What::Added) {
+            match checked_text(&c.id, &c.person) {
+                Ok(text) => c.text = Some(text),
+                Err(e) => bad.push(BadRow {
+                    row: c.row,
+                    problems: vec![as_problem(&c.id, e)],
+                }),
+            }
+        }
+        bad
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = changes
+            .chunks_mut(chunk)
+            .map(|part| s.spawn(move || fill(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
     })
 }
 
@@ -333,7 +365,9 @@ fn check_after(
     csv_name: &str,
 ) -> (Vec<Problem>, BTreeMap<usize, Vec<Problem>>) {
     let mut after = folder.clone();
-    let mut row_of: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    // Keyed by the path's bytes: compared as paths, thousands of lookups
+    // cost more than the check itself.
+    let mut row_of: BTreeMap<std::ffi::OsString, usize> = BTreeMap::new();
     for c in changes {
         let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{}.yaml", c.id));
         if let Some(text) = &c.text {
@@ -341,19 +375,21 @@ fn check_after(
         }
         after.participants.insert(c.id.clone(), c.person.clone());
         if c.what != What::Unchanged {
-            row_of.insert(rel, c.row);
+            row_of.insert(rel.into_os_string(), c.row);
         }
     }
     let mut problems = Vec::new();
     let mut by_row: BTreeMap<usize, Vec<Problem>> = BTreeMap::new();
     for mut p in crate::store::problems(&after) {
-        if let Some(row) = row_of.get(&p.file) {
+        if let Some(row) = row_of.get(p.file.as_os_str()) {
             p.message = format!("{} (from row {row} of {csv_name})", p.message);
             by_row.entry(*row).or_default().push(p.clone());
         }
         problems.push(p);
     }
-    let only_rows = problems.iter().all(|p| row_of.contains_key(&p.file));
+    let only_rows = problems
+        .iter()
+        .all(|p| row_of.contains_key(p.file.as_os_str()));
     if !only_rows {
         by_row.clear();
     }

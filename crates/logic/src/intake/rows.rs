@@ -63,7 +63,7 @@ pub fn read_rows(table: &Table, map: &ImportMap, bound: &[Bound], tz: Tz) -> Row
     let mut out = Rows::default();
     let mut good = Vec::new();
     for row in table.rows() {
-        let number = table.spot(row, 0).row;
+        let number = table.row_number(row);
         let filled = bound.iter().any(|b| !row.value(b.index).is_blank());
         if !filled {
             out.blank.push(number);
@@ -99,7 +99,7 @@ fn read_row(
                 header_len,
                 &format!(
                     "row {} has {} cells; the header has {header_len} columns",
-                    table.spot(row, 0).row,
+                    table.row_number(row),
                     row.cells.len()
                 ),
             )
@@ -110,7 +110,7 @@ fn read_row(
         answers: Answers::default(),
         email: String::new(),
         stamp: None,
-        row: table.spot(row, 0).row,
+        row: table.row_number(row),
         index: row.index,
         places: BTreeMap::new(),
         titles: BTreeMap::new(),

@@ -23,6 +23,14 @@ pub struct Spot<'a> {
 }
 
 impl Table {
+    /// The row as a spreadsheet numbers it (see [`Spot::row`]).
+    pub fn row_number(&self, row: &Row) -> usize {
+        match &row.at {
+            At::Line { .. } => row.index + 2,
+            At::Sheet { row, .. } => *row as usize,
+        }
+    }
+
     /// The spot of column `column` of `row`.
     pub fn spot(&self, row: &Row, column: usize) -> Spot<'_> {
         let place = self.place(row, column);
@@ -33,7 +41,7 @@ impl Table {
             .filter(|h| !h.is_empty());
         match &place.at {
             At::Line { line, char } => Spot {
-                row: row.index + 2,
+                row: self.row_number(row),
                 header,
                 line: Some(*line),
                 char: Some(*char),

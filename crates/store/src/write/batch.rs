@@ -36,19 +36,23 @@ pub(crate) struct Journal {
     pub(crate) files: Vec<(PathBuf, PathBuf)>,
 }
 
-/// Writes every `(path, contents)` of `files`, all or nothing as the module
-/// says; unchanged files are left alone. `what` names the command in the
-/// journal; `tick` is called once per file put in place. The number of
-/// files written is returned.
-pub fn write_batch(
+/// Writes every `(path, contents)` of `files`; unchanged files are left
+/// alone. `root` is the program folder: the journal goes there when the
+/// batch has one, named by `journal` (the command, for the message of the
+/// one that finishes it), so that the batch lands whole as the module says;
+/// without one (documents in `out/`), each file is still old or new.
+/// `tick` is called once per file. The number of files written is
+/// returned.
+pub fn write_batch<C: AsRef<[u8]>>(
     root: &Path,
-    what: &str,
-    files: &[(PathBuf, Vec<u8>)],
+    journal: Option<&str>,
+    files: &[(PathBuf, C)],
     tick: &mut dyn FnMut(),
 ) -> Result<usize> {
     let mut staged = Vec::new();
     let mut folders = BTreeSet::new();
     for (path, contents) in files {
+        let contents = contents.as_ref();
         let target = Target::of(path)?;
         if target.unchanged(contents) {
             tick();
@@ -62,31 +66,44 @@ pub fn write_batch(
         let mut tmp = temporary(&target, PREFIX)?;
         tmp.write_all(contents)
             .map_err(|e| Error::io(path, "writing", e))?;
-        staged.push((target, tmp));
+        // Closed now (thousands of open files would pass the process's
+        // limit); the path still removes the file if the batch fails.
+        staged.push((target, tmp.into_temp_path()));
     }
     if staged.is_empty() {
         return Ok(0);
     }
-    let journal = Journal {
-        what: what.to_string(),
-        files: staged
-            .iter()
-            .map(|(t, tmp)| (tmp.path().to_path_buf(), t.real.clone()))
-            .collect(),
+    let journal_tmp = match journal {
+        Some(what) => {
+            let journal = Journal {
+                what: what.to_string(),
+                files: staged
+                    .iter()
+                    .map(|(t, tmp)| (tmp.to_path_buf(), t.real.clone()))
+                    .collect(),
+            };
+            Some(put_journal(root, &journal)?)
+        }
+        None => None,
     };
-    let journal_tmp = put_journal(root, &journal)?;
-    let mut handles: Vec<&fs::File> = staged.iter().map(|(_, tmp)| tmp.as_file()).collect();
-    handles.push(journal_tmp.as_file());
-    durable::sync_files(root, &handles)
+    let mut paths: Vec<&Path> = staged.iter().map(|(_, tmp)| -> &Path { tmp }).collect();
+    if let Some(j) = &journal_tmp {
+        paths.push(j);
+    }
+    durable::sync_files(root, &paths)
         .map_err(|e| Error::io(root, "syncing the files to disk", e))?;
-    journal_tmp
-        .persist(root.join(JOURNAL))
-        .map_err(|e| Error::io(root.join(JOURNAL), "writing", e.error))?;
-    durable::sync_folder(root);
+    if let Some(journal_tmp) = journal_tmp {
+        journal_tmp
+            .persist(root.join(JOURNAL))
+            .map_err(|e| Error::io(root.join(JOURNAL), "writing", e.error))?;
+        durable::sync_folder(root);
+    }
     let total = staged.len();
     for (done, (target, tmp)) in staged.into_iter().enumerate() {
         if let Err(e) = tmp.persist(&target.real) {
-            let _ = fs::remove_file(root.join(JOURNAL));
+            if journal.is_some() {
+                let _ = fs::remove_file(root.join(JOURNAL));
+            }
             return Err(Error::PartWritten {
                 path: target.named,
                 source: e.error,
@@ -99,12 +116,14 @@ pub fn write_batch(
     for folder in &folders {
         durable::sync_folder(folder);
     }
-    let _ = fs::remove_file(root.join(JOURNAL));
+    if journal.is_some() {
+        let _ = fs::remove_file(root.join(JOURNAL));
+    }
     Ok(total)
 }
 
 /// The journal in a temporary file of the program folder, not yet synced.
-fn put_journal(root: &Path, journal: &Journal) -> Result<tempfile::NamedTempFile> {
+fn put_journal(root: &Path, journal: &Journal) -> Result<tempfile::TempPath> {
     let text = serde_json::to_vec(journal).map_err(Error::json)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(PREFIX)
@@ -113,7 +132,7 @@ fn put_journal(root: &Path, journal: &Journal) -> Result<tempfile::NamedTempFile
         .map_err(|e| Error::io(root.join(JOURNAL), "creating", e))?;
     tmp.write_all(&text)
         .map_err(|e| Error::io(root.join(JOURNAL), "writing", e))?;
-    Ok(tmp)
+    Ok(tmp.into_temp_path())
 }
 
 /// A batch that an interrupted command left half renamed, finished.

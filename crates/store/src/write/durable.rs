@@ -1,7 +1,7 @@
 //! Getting written data onto the disk: one folder's entries, or a whole
 //! batch of new files at once. On Linux a batch is one `syncfs` of the
-//! file system that holds the folder (what `sync` does, for one file
-//! system), with each file on another file system synced on its own;
+//! file system that holds the program folder (what `sync` does, for one
+//! file system), with any file on another file system synced on its own;
 //! elsewhere every file is synced in turn.
 
 use std::fs::File;
@@ -15,8 +15,9 @@ pub(crate) fn sync_folder(folder: &Path) {
     }
 }
 
-/// Makes the contents of `files` durable. `root` is the program folder.
-pub(crate) fn sync_files(root: &Path, files: &[&File]) -> std::io::Result<()> {
+/// Makes the contents of the closed files at `paths` durable. `root` is
+/// the program folder.
+pub(crate) fn sync_files(root: &Path, paths: &[&Path]) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::fs::MetadataExt;
@@ -28,9 +29,17 @@ pub(crate) fn sync_files(root: &Path, files: &[&File]) -> std::io::Result<()> {
         if rc != 0 {
             return Err(std::io::Error::last_os_error());
         }
-        for f in files {
-            if f.metadata()?.dev() != device {
-                f.sync_all()?;
+        let mut elsewhere: Option<&Path> = None;
+        let mut other_device = false;
+        for path in paths {
+            // Files of one folder share its file system: look once per folder.
+            let folder = path.parent().unwrap_or(root);
+            if elsewhere != Some(folder) {
+                other_device = std::fs::metadata(folder)?.dev() != device;
+                elsewhere = Some(folder);
+            }
+            if other_device {
+                File::open(path)?.sync_all()?;
             }
         }
         Ok(())
@@ -38,8 +47,8 @@ pub(crate) fn sync_files(root: &Path, files: &[&File]) -> std::io::Result<()> {
     #[cfg(not(target_os = "linux"))]
     {
         let _ = root;
-        for f in files {
-            f.sync_all()?;
+        for path in paths {
+            File::open(path)?.sync_all()?;
         }
         Ok(())
     }

@@ -52,7 +52,7 @@ fn new_files_follow_the_umask_and_replaced_files_keep_their_mode() {
         (dir.path().join("b.yaml"), b"b\n".to_vec()),
     ];
     assert_eq!(
-        write_batch(dir.path(), "test", &files, &mut || {}).unwrap(),
+        write_batch(dir.path(), Some("test"), &files, &mut || {}).unwrap(),
         2
     );
     assert_eq!(mode(&shared), 0o640, "a batch keeps the mode too");
@@ -76,7 +76,7 @@ fn a_linked_record_is_written_through_and_stays_a_link() {
     );
     assert_eq!(fs::read_to_string(&real).unwrap(), "a: 2\n");
     let files = vec![(link.clone(), b"a: 3\n".to_vec())];
-    write_batch(dir.path(), "test", &files, &mut || {}).unwrap();
+    write_batch(dir.path(), Some("test"), &files, &mut || {}).unwrap();
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -114,7 +114,7 @@ fn a_fifo_or_a_folder_is_refused_not_replaced() {
     assert!(err.to_string().ends_with(": is a FIFO, not a regular file; mentorkit writes only regular files: remove it or choose another path"), "{err}");
     fs::create_dir(dir.path().join("folder.yaml")).unwrap();
     let files = vec![(dir.path().join("folder.yaml"), b"x\n".to_vec())];
-    let err = write_batch(dir.path(), "test", &files, &mut || {}).unwrap_err();
+    let err = write_batch(dir.path(), Some("test"), &files, &mut || {}).unwrap_err();
     assert!(
         err.to_string().contains("is a folder, not a regular file"),
         "{err}"
@@ -134,7 +134,7 @@ fn a_batch_lands_whole_and_leaves_nothing_behind() {
         .collect();
     let mut ticks = 0;
     assert_eq!(
-        write_batch(dir.path(), "test", &files, &mut || ticks += 1).unwrap(),
+        write_batch(dir.path(), Some("test"), &files, &mut || ticks += 1).unwrap(),
         50
     );
     assert_eq!(ticks, 50);
@@ -143,7 +143,7 @@ fn a_batch_lands_whole_and_leaves_nothing_behind() {
         "n: 7\n"
     );
     assert_eq!(
-        write_batch(dir.path(), "test", &files, &mut || {}).unwrap(),
+        write_batch(dir.path(), Some("test"), &files, &mut || {}).unwrap(),
         0,
         "unchanged"
     );

@@ -6,6 +6,7 @@
 mod agreement;
 mod calendar;
 mod check;
+mod exports;
 mod foundation;
 mod intake;
 mod matching;

@@ -57,8 +57,8 @@ pub enum Command {
     List(ListArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write a page per command with --out
+    Man(ManArgs),
 }
 
 /// How a listing is printed.
@@ -297,6 +297,9 @@ pub struct ReportArgs {
     /// Print the JSON the templates see, write nothing
     #[arg(long)]
     pub context: bool,
+    /// For sharing outside (cohort, trends): people as "Participant 1…", no quotes, counts under 5 suppressed
+    #[arg(long)]
+    pub anonymize: bool,
     /// List what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -313,9 +316,12 @@ pub struct ProgressArgs {
     /// Only the mentees at risk
     #[arg(long, conflicts_with = "evidence")]
     pub at_risk: bool,
-    /// Show the evidence of impact (retention, promotion, completion, survey change) instead
+    /// Show the evidence of impact (retention, promotion, certifications, completion, survey change) instead
     #[arg(long)]
     pub evidence: bool,
+    /// With --evidence: for sharing outside, suppress every count under 5 people
+    #[arg(long, requires = "evidence")]
+    pub anonymize: bool,
 }
 
 #[derive(Debug, Args)]
@@ -449,6 +455,17 @@ pub struct ListArgs {
     /// How to print it
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write mentorkit.1 and a page for every command (mentorkit-init.1, …)
+    /// into this folder, made if missing, instead of printing one page
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// List the pages that would be written; write nothing
+    #[arg(long, requires = "out")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

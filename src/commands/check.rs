@@ -40,6 +40,7 @@ fn matches_problems(folder: &Folder) -> Vec<Problem> {
         Err(Error::Invalid(problems)) => return problems,
         Err(e) => return vec![Problem::file(MATCHES, e.to_string())],
     };
+    let known = crate::store::Known::of(folder);
     let mut names: Vec<&str> = Vec::new();
     for m in &matches.matches {
         names.extend(m.mentor.as_deref());
@@ -53,7 +54,7 @@ fn matches_problems(folder: &Folder) -> Vec<Problem> {
     let text = std::fs::read_to_string(folder.root.join(MATCHES)).unwrap_or_default();
     names
         .into_iter()
-        .filter(|id| !folder.participants.contains_key(*id))
+        .filter(|id| !known.person(id))
         .map(|id| {
             let p = Problem::file(MATCHES, format!("no participant `{id}`"))
                 .help("the folder changed since matching; run `mentorkit match` again");

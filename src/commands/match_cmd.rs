@@ -130,7 +130,10 @@ fn explain(
     }
     let decision = screening.and_then(|s| s.outcome(id));
     let why = match folder.participants.get(id) {
-        None => format!("no participant `{id}`"),
+        None => match crate::error::nearest(id, folder.participants.keys().map(String::as_str)) {
+            Some(near) => format!("no participant `{id}`; did you mean `{near}`?"),
+            None => format!("no participant `{id}`; `mentorkit list participants` shows the ids"),
+        },
         Some(p) if p.role == Role::Mentor => {
             format!(
                 "`{id}` is a mentor, and {} mode matches no mentors",

@@ -96,6 +96,6 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&ctx, a),
         Command::List(a) => list::run(&ctx, a),
         Command::Completions(a) => meta::completions(a),
-        Command::Man => meta::man(),
+        Command::Man(a) => meta::man(&ctx, a),
     }
 }

@@ -15,7 +15,7 @@ use crate::cohort::{
     Attendance, Cohort, Deliverables, Flag, GoalCounts, Member, SurveySummary, Warning,
 };
 use crate::error::{Error, Result};
-use crate::evidence::{self, Career, Comparison, Evidence};
+use crate::evidence::{self, Evidence, Staff};
 use crate::output::{Table, print_out};
 
 /// Runs the command.
@@ -25,7 +25,9 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     let screening = crate::store::load_screening(&root)?;
     let cohort = ctx.cohort(&folder, screening.as_ref(), args.as_of);
     if args.evidence {
-        return evidence_view::run(&cohort, args.format);
+        let e = evidence_for(&cohort)?;
+        let e = if args.anonymize { e.anonymized() } else { e };
+        return evidence_view::run(&e, args.format);
     }
     let mut rows: Vec<ProgressRow> = cohort.members.iter().map(ProgressRow::of).collect();
     if args.at_risk {
@@ -65,26 +67,20 @@ pub fn print_warnings(folder: &crate::model::Folder, warnings: &[Warning]) {
 }
 
 /// Every figure of impact for a derived cohort: its members against the
-/// comparison group that `[evaluation] comparison` names.
+/// comparison group that `[evaluation] comparison` names, and the
+/// applicants screening did not accept. `report cohort` reads the same.
 pub fn evidence_for(cohort: &Cohort<'_>) -> Result<Evidence> {
-    let folder = cohort.folder;
-    let staff = crate::store::comparison::load_noted(folder).map_err(Error::Invalid)?;
-    let careers: Option<(String, Vec<Career>)> = staff.map(|(name, rows, note)| {
+    let staff = crate::store::comparison::load_noted(cohort.folder).map_err(Error::Invalid)?;
+    let careers: Option<(String, Vec<crate::model::Career>)> = staff.map(|(name, rows, note)| {
         if let Some(note) = note {
             eprintln!("note: {note}");
         }
         (name, rows.iter().map(|r| r.career()).collect())
     });
-    let members = evidence::members(cohort);
-    let comparison = careers
+    let staff = careers
         .as_ref()
-        .map(|(file, staff)| Comparison { file, staff });
-    let start = evidence::start_day(&folder.program, &folder.sessions);
-    let mut e = evidence::evidence(&members, &cohort.surveys, comparison, start, cohort.as_of);
-    if let Some(note) = cohort.roster_note() {
-        e.notes.insert(0, note.to_string());
-    }
-    Ok(e)
+        .map(|(file, careers)| Staff { file, careers });
+    Ok(evidence::evidence(cohort, staff))
 }
 
 /// A note for a program whose meetings are not recorded.

@@ -39,7 +39,21 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let screening = load_screening(&root)?;
     let matches = load_matches(&root)?.as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
-    let cohort = Reports::new(&facts, matches.as_ref());
+    // The evidence of impact, as `progress --evidence` computes it.
+    let evidence = match args.kind {
+        ReportKind::Cohort => {
+            let e = super::progress::evidence_for(&facts)?;
+            Some(if args.anonymize { e.anonymized() } else { e })
+        }
+        _ => None,
+    };
+    let mut cohort = Reports::new(&facts, matches.as_ref());
+    if let Some(e) = &evidence {
+        cohort = cohort.with_evidence(e);
+    }
+    if args.anonymize {
+        cohort = cohort.anonymized();
+    }
     let docs = documents(&cohort, &args)?;
     if args.context {
         return print_context(&docs);
@@ -62,6 +76,11 @@ fn check_usage(args: &ReportArgs) -> Result<()> {
     if args.kind != ReportKind::Trends && !args.folders.is_empty() {
         return Err(Error::Usage(format!(
             "`report {kind}` takes no folders (only `report trends` does); use -C DIR for the program folder"
+        )));
+    }
+    if args.anonymize && !matches!(args.kind, ReportKind::Cohort | ReportKind::Trends) {
+        return Err(Error::Usage(format!(
+            "--anonymize applies to `report cohort` and `report trends` only: the documents of `report {kind}` are about named people"
         )));
     }
     if args.person.is_some() && matches!(args.kind, ReportKind::Cohort | ReportKind::Trends) {
@@ -333,10 +352,24 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         .iter()
         .map(|l| ctx.cohort(&l.folder, l.screening.as_ref(), None))
         .collect();
+    // Trends show the participants' own figures, aligned on equal windows:
+    // no comparison group is read.
+    let evidence: Vec<crate::evidence::Evidence> = facts
+        .iter()
+        .map(|f| {
+            let e = crate::evidence::evidence(f, None);
+            if args.anonymize { e.anonymized() } else { e }
+        })
+        .collect();
     let cohorts: Vec<(String, Reports<'_>)> = loaded
         .iter()
         .zip(&facts)
-        .map(|(l, f)| (l.label.clone(), Reports::new(f, l.matches.as_ref())))
+        .zip(&evidence)
+        .map(|((l, f), e)| {
+            let r = Reports::new(f, l.matches.as_ref()).with_evidence(e);
+            let r = if args.anonymize { r.anonymized() } else { r };
+            (l.label.clone(), r)
+        })
         .collect();
     let doc = crate::render::context::trends(&cohorts).map_err(Error::Bug)?;
     if args.context {

@@ -46,7 +46,8 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         .map(|p| (p.id.clone(), workshop_session(p)))
         .collect();
     if args.meetings {
-        wanted.extend(meetings::plan(&folder, schedule, zone)?);
+        let workshops = meetings::workshops(&folder, schedule, &wanted);
+        wanted.extend(meetings::plan(&folder, schedule, zone, workshops)?);
     }
     let sessions = files::lay_out(&folder, &wanted, args.dry_run)?;
     if let Some(path) = &args.ics {

@@ -264,6 +264,9 @@ fn agree(f: &Folder) {
             .unwrap_or_default()
     };
     assert_eq!(changes(&cohort["surveys"]), changes(&evidence["surveys"]));
+    // The cohort report's evidence of impact is `progress --evidence`'s.
+    assert_eq!(cohort["evidence"]["figures"], evidence["figures"]);
+    assert_eq!(cohort["evidence"]["surveys"], evidence["surveys"]);
 
     // Each deliverable's count: the cohort report against the career plans.
     let mut from_plans: BTreeMap<String, [u64; 3]> = BTreeMap::new();

@@ -516,3 +516,62 @@ fn schedule_without_a_schedule_says_what_to_add() {
         "error: program.toml: has no [schedule]\n  = help: add one with first, repeat, time and duration\n",
     );
 }
+
+/// Regression: the career example's groups meet on Tuesday afternoons, as
+/// the workshops do, and `schedule --meetings` booked 10 of its 40 meetings
+/// on top of a workshop. Now none overlaps a workshop, and each moved one
+/// says so.
+#[test]
+fn meetings_keep_clear_of_the_workshops() {
+    let run = Test::example("career-development")
+        .args(["schedule", "--meetings"])
+        .run()
+        .ok()
+        .stderr_has("40 meetings for 2 matches, 2016-01-12 to 2016-10-31\n")
+        .stderr_has("10 meetings moved off workshop times:\n")
+        .stderr_has("  2016-03-08-meeting-samuel-lee: moved from 2:00 PM to 4:30 PM, after the workshop “SMART Goal Setting” (2:00 PM–4:30 PM)\n");
+    let span = |text: &str| -> (String, u32, u32) {
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+                .unwrap_or_default()
+                .trim_matches('"')
+                .to_string()
+        };
+        let (h, m) = field("time")
+            .split_once(':')
+            .map(|(h, m)| (h.parse::<u32>().unwrap(), m.parse::<u32>().unwrap()))
+            .unwrap();
+        let minutes = match field("duration").as_str() {
+            "1h" => 60,
+            "2h30m" => 150,
+            other => panic!("duration {other}"),
+        };
+        (field("date"), h * 60 + m, h * 60 + m + minutes)
+    };
+    let (mut workshops, mut meetings) = (Vec::new(), Vec::new());
+    for entry in fs::read_dir(run.path().join("sessions")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        if text.contains("kind: meeting") {
+            meetings.push(span(&text));
+        } else {
+            workshops.push(span(&text));
+        }
+    }
+    assert_eq!((workshops.len(), meetings.len()), (9, 40));
+    for (day, start, end) in &meetings {
+        for (wday, wstart, wend) in &workshops {
+            assert!(
+                !(day == wday && start < wend && wstart < end),
+                "a meeting on {day} at {start} overlaps a workshop"
+            );
+        }
+    }
+    let moved = run.read("sessions/2016-03-08-meeting-samuel-lee.yaml");
+    assert!(moved.contains("time: \"16:30\"\n"), "{moved}");
+    assert!(
+        moved.contains("notes: \"moved from 2:00 PM to 4:30 PM, after the workshop “SMART Goal Setting” (2:00 PM–4:30 PM)\"\n"),
+        "{moved}"
+    );
+    again(run).args(["check"]).run().ok();
+}

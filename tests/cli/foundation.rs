@@ -100,7 +100,26 @@ fn completions_and_man_come_from_the_command_tree() {
         .args(["man"])
         .run()
         .ok()
-        .stdout_has(".TH mentorkit");
+        .stdout_has(".TH mentorkit")
+        .stdout_has(".SH COMMANDS\n");
+    // Regression: the page listed mentorkit-init(1) and the rest, which
+    // nothing wrote. --out writes every page it lists, making the folder.
+    let run = Test::new()
+        .args(["man", "--out", "share/man/man1"])
+        .run()
+        .ok()
+        .stderr_is("wrote 19 man pages in share/man/man1\n");
+    let main = run.read("share/man/man1/mentorkit.1");
+    let named: Vec<String> = main
+        .lines()
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .map(|page| format!("share/man/man1/{}.1", page.replace("\\-", "-")))
+        .collect();
+    assert_eq!(named.len(), 16, "{main}");
+    for page in &named {
+        assert!(run.exists(page), "{page}");
+    }
+    assert!(run.exists("share/man/man1/mentorkit-schedule-suggest.1"));
 }
 
 #[test]

@@ -447,7 +447,16 @@ next best:
         .args(["match", "--explain", "nobody"])
         .run()
         .code(1)
-        .stderr_is(&format!("{NOTE}error: no participant `nobody`\n"));
+        .stderr_is(&format!(
+            "{NOTE}error: no participant `nobody`; `mentorkit list participants` shows the ids\n"
+        ));
+    small("one-to-one", "")
+        .args(["match", "--explain", "anna"])
+        .run()
+        .code(1)
+        .stderr_is(&format!(
+            "{NOTE}error: no participant `anna`; did you mean `ana`?\n"
+        ));
 }
 
 #[test]
@@ -586,4 +595,32 @@ fn group_pins_must_share_the_mentors_slot() {
   = help: remove the pin or change what blocks it; `forbid`, availability and capacity apply to pins too
 "
     ));
+}
+
+/// Regression: in group mode with no mentors, a mentee who gave no
+/// availability stopped the whole run with "the pin [] cannot hold",
+/// though no pins were written.
+#[test]
+fn peer_circles_leave_out_a_mentee_without_availability() {
+    let t = program("group", "");
+    let t = add(t, "ana", person("mentee", "Circulation", "x", "tue-pm", ""));
+    let t = add(t, "bo", person("mentee", "Youth", "x", "tue-pm", ""));
+    let t = add(
+        t,
+        "cy",
+        "name: Cy\nemail: cy@x.org\nrole: mentee\ndepartment: IT\n".to_string(),
+    );
+    let run = t.args(["match"]).run().ok();
+    assert!(
+        run.stderr
+            .contains("group (peer circles): 2 of 3 mentees in 1 circle; total score 7\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("unmatched:\n  cy: no availability given, so nobody shares a weekly slot\n"),
+        "{}",
+        run.stderr
+    );
 }

@@ -1,7 +1,7 @@
 //! The handouts printed to PDF by a real browser (headless Chromium), then
 //! read back with poppler (`pdfinfo`, `pdftotext`): one certificate per
 //! landscape page, an agenda and a sign-in sheet per page, and a long
-//! sign-in sheet that breaks between rows and repeats its header. Without
+//! sign-in sheet that breaks between rows and repeats its heading and header. Without
 //! chromium or poppler the tests fail when `CI` is set, and are reported as
 //! skipped otherwise.
 
@@ -137,12 +137,14 @@ fn handouts_print_one_per_page_in_chromium() {
     assert_eq!(info(&cert), (1, LETTER_LANDSCAPE.to_string()));
     let text = page_text(&cert, 1);
     for piece in [
-        "Certificate of Completion",
+        "Certificate",
+        "COMPLETION",
         "María González",
         "Career Development Mentorship Program",
         "attending 9 of 9 workshops",
         "Awarded October 31, 2016",
-        "Program coordinator",
+        "PROGRAM COORDINATOR",
+        "DIRECTOR",
     ] {
         assert!(text.contains(piece), "certificate lacks {piece:?}:\n{text}");
     }
@@ -158,7 +160,8 @@ fn handouts_print_one_per_page_in_chromium() {
     let text = page_text(&agenda, 1);
     for piece in [
         "Leaders Across the Profession",
-        "Tuesday, August 9, 2016, 14:00–16:30",
+        // America/Chicago: a 12-hour clock.
+        "Tuesday, August 9, 2016, 2:00 PM–4:30 PM",
         "Central Library, Meeting Room B",
         "Director of Public Services",
     ] {
@@ -242,6 +245,11 @@ fn a_long_sign_in_sheet_breaks_between_rows_and_repeats_its_header() {
         assert!(
             text.contains("Name") && text.contains("Signature"),
             "page {page} repeats the header:\n{text}"
+        );
+        // Regression: the second page did not say which session it was for.
+        assert!(
+            text.contains("Kick-off") && text.contains("Tuesday, March 8, 2016, 2:00 PM–4:00 PM"),
+            "page {page} repeats the session and its date:\n{text}"
         );
         for line in text.lines() {
             // A whole row is its number and its name on one line.

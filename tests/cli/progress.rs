@@ -166,26 +166,41 @@ fn as_of_must_be_a_date() {
 }
 
 const EVIDENCE_TABLE: &str = "\
-Evidence of impact as of 2024-01-01: 5 accepted mentees, counted from 2020-01-01
+Evidence of impact as of 2024-01-01: 5 accepted mentees, counted from 2020-01-01 (4.0 years so far)
 Comparison group: staff.csv, 10 of 12 listed were employed at the start
+Comparison group: applicants not accepted (1 waitlisted, 0 ineligible), 1 of 1 listed were employed at the start
+Note: staff.csv has no certifications column: certifications are not compared with it
+Note: no record of the applicants not accepted lists a certification: certifications are not compared with them
+Note: a comparison is not proof of cause: people who join a mentorship program may differ from those who do not (in tenure, department, ambition), and the stratified figures hold alike only what they name
 
- measure                        participants   95% interval   comparison   95% interval   ratio
-────────────────────────────── ────────────── ────────────── ──────────── ────────────── ───────
- still employed after 1 year    4/5 (80%)      38% to 96%     8/10 (80%)   49% to 94%     1.0×
- still employed after 3 years   3/5 (60%)      23% to 88%     6/10 (60%)   31% to 83%     1.0×
- promoted within 3 years        2/5 (40%)      12% to 77%     1/10 (10%)   2% to 40%      4.0×
- completed the program          3/5 (60%)      23% to 88%     —            —              —
-  still employed after 1 year: too few people to tell the groups apart: the ratio's 95% interval, 0.6× to 1.7×, includes 1
-  still employed after 3 years: too few people to tell the groups apart: the ratio's 95% interval, 0.4× to 2.4×, includes 1
-  promoted within 3 years: too few people to tell the groups apart: the ratio's 95% interval, 0.5× to 34.2×, includes 1
-  completed the program: n = 5 is small: the 95% interval runs from 23% to 88%
+ measure                        participants   95% interval   compared with                         their rate      ratio (95% interval)     Fisher p
+────────────────────────────── ────────────── ────────────── ───────────────────────────────────── ─────────────── ──────────────────────── ──────────
+ still employed after 1 year    4 of 5 (80%)   20% to 97%     staff.csv                             8 of 10 (80%)   1.00× (0.45× to 1.75×)   1.00
+                                                                within tenure band and department                   0.82× (0.26× to 2.58×)
+                                                              applicants not accepted               1 of 1 (100%)   0.80× (0.38× to 4.00×)   1.00
+                                                                within tenure band and department                   0.00×
+ still employed after 3 years   3 of 5 (60%)   13% to 88%     staff.csv                             6 of 10 (60%)   1.00× (0.35× to 2.27×)   1.00
+                                                                within tenure band and department                   0.82× (0.26× to 2.58×)
+                                                              applicants not accepted               1 of 1 (100%)   0.60× (0.23× to 3.16×)   1.00
+                                                                within tenure band and department                   0.00×
+ promoted within 3 years        2 of 5 (40%)   12% to 77%     staff.csv                             1 of 10 (10%)   4.00× (0.61× to 26.4×)   0.24
+                                                                within tenure band and department                   1.50× (0.18× to 12.5×)
+                                                              applicants not accepted               0 of 1 (0%)     ∞ (0.26× to ∞)           1.00
+                                                                within tenure band and department                   —
+ certified within 1 year        0 of 5 (0%)    0% to 43%      —                                     —               —                        —
+ completed the program          3 of 5 (60%)   23% to 88%     —                                     —               —                        —
+  still employed after 1 year: 4 of 5 (80%) still employed after 1 year, 95% interval 20% to 97% (Kaplan–Meier). Against staff.csv, 8 of 10 (80%): no clear difference (Fisher's exact p = 1.00, mid-p = 0.75). Participants were 1.00× as likely (95% interval 0.45× to 1.75×). Within like people (the same tenure band and department, Mantel–Haenszel): participants were 0.82× as likely (95% interval 0.26× to 2.58×): no clear difference. A small comparison group: 10 people. Against applicants not accepted, 1 of 1 (100%): no clear difference (Fisher's exact p = 1.00, mid-p = 0.58). Participants were 0.80× as likely (95% interval 0.38× to 4.00×). Within like people (the same tenure band and department): participants were 0.00× as likely; with no events in one group there is no interval. A small comparison group: 1 person. Small group: n = 5, under 30; one person more or fewer moves the rate by 20 points, so read it as an indication, not a finding.
+  still employed after 3 years: 3 of 5 (60%) still employed after 3 years, 95% interval 13% to 88% (Kaplan–Meier). Against staff.csv, 6 of 10 (60%): no clear difference (Fisher's exact p = 1.00, mid-p = 0.79). Participants were 1.00× as likely (95% interval 0.35× to 2.27×). Within like people (the same tenure band and department, Mantel–Haenszel): participants were 0.82× as likely (95% interval 0.26× to 2.58×): no clear difference. A small comparison group: 10 people. Against applicants not accepted, 1 of 1 (100%): no clear difference (Fisher's exact p = 1.00, mid-p = 0.67). Participants were 0.60× as likely (95% interval 0.23× to 3.16×). Within like people (the same tenure band and department): participants were 0.00× as likely; with no events in one group there is no interval. A small comparison group: 1 person. Small group: n = 5, under 30; one person more or fewer moves the rate by 20 points, so read it as an indication, not a finding.
+  promoted within 3 years: 2 of 5 (40%) promoted within 3 years, 95% interval 12% to 77%. Against staff.csv, 1 of 10 (10%): no clear difference (Fisher's exact p = 0.24, mid-p = 0.13). Participants were 4.00× as likely (95% interval 0.61× to 26.4×). Within like people (the same tenure band and department, Mantel–Haenszel): participants were 1.50× as likely (95% interval 0.18× to 12.5×): no clear difference. A small comparison group: 10 people. Against applicants not accepted, 0 of 1 (0%): no clear difference (Fisher's exact p = 1.00, mid-p = 0.67). None of the comparison group had it, so the ratio has no upper bound (95% interval from 0.26×). Within like people (the same tenure band and department): no one in either group had it. A small comparison group: 1 person. Small group: n = 5, under 30; one person more or fewer moves the rate by 20 points, so read it as an indication, not a finding.
+  certified within 1 year: 0 of 5 (0%) certified within 1 year, 95% interval 0% to 43%. Small group: n = 5, under 30; one person more or fewer moves the rate by 20 points, so read it as an indication, not a finding.
+  completed the program: 3 of 5 (60%) completed the program, 95% interval 23% to 88%. Small group: n = 5, under 30; one person more or fewer moves the rate by 20 points, so read it as an indication, not a finding.
 
- question     n   pre   post   change   95% interval   improved
-──────────── ─── ───── ────── ──────── ────────────── ──────────
- clarity      4   2.3   3.5    +1.3     +0.5 to +2.0   4 of 4
- confidence   4   2.3   4.0    +1.8     -0.3 to +3.8   3 of 4
-  clarity: a clear rise (95% interval +0.5 to +2.0)
-  confidence: too few answers to conclude: the 95% interval, -0.3 to +3.8, includes no change
+ question     n   pre   post   change   95% interval   Wilcoxon p   only before/after
+──────────── ─── ───── ────── ──────── ────────────── ──────────── ───────────────────
+ clarity      4   2.3   3.5    +1.3     +0.5 to +2.0   0.12         1/0
+ confidence   4   2.3   4.0    +1.8     -0.3 to +3.8   0.25         1/0
+  clarity: Mean change +1.3 over 4 people (95% interval +0.5 to +2.0); no clear change by the Wilcoxon signed-rank test (p = 0.12). The t interval excludes no change, but the rank test, which suits 1–5 answers, does not reach 5%. 1 answered only before and 0 only after; they are not counted. Few answers: n = 4, under 30; read it as an indication, not a finding.
+  confidence: Mean change +1.8 over 4 people (95% interval -0.3 to +3.8); no clear change by the Wilcoxon signed-rank test (p = 0.25). 1 answered only before and 0 only after; they are not counted. Few answers: n = 4, under 30; read it as an indication, not a finding.
 ";
 
 #[test]
@@ -225,34 +240,45 @@ fn evidence_figures_match_the_hand_count() {
     let r1 = figure("retention-1y");
     assert_eq!(pair(&r1["participants"]), (4, 5));
     assert_eq!(pair(&r1["comparison"]), (8, 10));
+    assert_eq!(r1["survival"]["estimate"], 0.8);
     let r3 = figure("retention-3y");
     assert_eq!(pair(&r3["participants"]), (3, 5));
     assert_eq!(pair(&r3["comparison"]), (6, 10));
     let p3 = figure("promotion-3y");
     assert_eq!(pair(&p3["participants"]), (2, 5));
     assert_eq!(pair(&p3["comparison"]), (1, 10));
+    assert_eq!(p3["participants"]["text"], "2 of 5 (40%)");
     assert_eq!(p3["ratio"]["value"], 4.0);
     // Wilson, 2 of 5: (0.4 + 1.9208/5) / (1 + 3.8415/5) = 0.4434 ± 0.3258.
     let close = |v: &Value, want: f64| (v.as_f64().unwrap() - want).abs() < 5e-4;
     assert!(close(&p3["participants"]["low"], 0.1176), "{p3}");
     assert!(close(&p3["participants"]["high"], 0.7693), "{p3}");
-    // Katz: ln 4 ± 1.96 × √(1/2 − 1/5 + 1/1 − 1/10) = 1.3863 ± 2.1471.
-    assert!(close(&p3["ratio"]["low"], 0.4673), "{p3}");
-    assert!(
-        (p3["ratio"]["high"].as_f64().unwrap() - 34.24).abs() < 0.01,
-        "{p3}"
-    );
+    // Koopman's score interval (the oracle test checks it to 1e-6), and
+    // Fisher's exact test: 2 of 5 against 1 of 10 is p = 0.2418.
+    assert!(p3["ratio"]["low"].as_f64().unwrap() < 1.0, "{p3}");
+    let staff = &p3["comparisons"][0];
+    assert_eq!(staff["group"], "staff");
+    assert!(close(&staff["fisher"]["p_value"], 0.2418), "{staff}");
+    assert_eq!(staff["verdict"], "no-clear-difference");
     assert_eq!(p3["provisional"], false);
+    assert_eq!(p3["reading"], "final");
+    assert_eq!(p3["small_sample"], true);
     let c = figure("completion");
     assert_eq!(pair(&c["participants"]), (3, 5));
     assert!(c["comparison"].is_null());
-    // clarity: +1, +1, +1, +2 → mean 1.25, sd 0.5, ± 3.182 × 0.25.
+    // clarity: +1, +1, +1, +2 → mean 1.25, sd 0.5, ± 3.182 × 0.25; the
+    // signed-rank test of four rises is 2/16 = 0.125.
     let clarity = &e["surveys"][0];
     assert_eq!(clarity["question"], "clarity");
     assert_eq!(clarity["n"], 4);
     assert_eq!(clarity["change"], 1.25);
     assert!(close(&clarity["low"], 0.4545) && close(&clarity["high"], 2.0455));
     assert_eq!(clarity["improved"], 4);
+    assert_eq!(clarity["wilcoxon_p"], 0.125);
+    assert_eq!(
+        (clarity["only_pre"].as_u64(), clarity["only_post"].as_u64()),
+        (Some(1), Some(0))
+    );
 }
 
 #[test]
@@ -284,13 +310,18 @@ fn evidence_before_the_windows_close_is_provisional() {
         .unwrap();
     // By 2021-06-30 ann (2021-03-01) and cat were promoted; hal not yet.
     assert!(
-        line.starts_with("rate,promotion-3y,promoted within 3 years,2,5,0.4,"),
+        line.starts_with("rate,promotion-3y,promoted so far (1.5 years of 3 years),2,5,0.4,"),
         "{line}"
     );
     assert!(
-        line.ends_with(",yes,\"provisional until 2023-01-01, counted to 2021-06-30; no one in the comparison group was promoted within 3 years: no ratio\""),
+        line.contains(",yes,\"2 of 5 (40%) promoted so far (1.5 years), 95% interval 12% to 77%. The 3-year window closes on 2023-01-01: until then the figure is provisional. Against staff.csv, 0 of 10 (0%): no clear difference"),
         "{line}"
     );
+    assert!(
+        line.contains(",participants,so-far,3,2021-06-30,"),
+        "{line}"
+    );
+    assert!(!line.contains("after 3 years"), "{line}");
 }
 
 #[test]
@@ -302,20 +333,27 @@ fn evidence_of_an_empty_cohort() {
         .ok();
     assert!(
         run.stdout.starts_with(
-            "Evidence of impact as of 2024-01-01: 0 accepted mentees, counted from 2020-01-01\nComparison group: staff.csv, 10 of 12 listed were employed at the start\nNote: no accepted mentees: nothing to count\n"
+            "Evidence of impact as of 2024-01-01: 0 accepted mentees, counted from 2020-01-01 (4.0 years so far)\nComparison group: staff.csv, 10 of 12 listed were employed at the start\n"
         ),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains(" promoted within 3 years        —              —              1/10 (10%)"),
+            .contains("Note: no accepted mentees: nothing to count\n"),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("  promoted within 3 years: no one to count\n"),
+            .contains(" promoted within 3 years        none of 0      —              staff.csv       1 of 10 (10%)   —                      —"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "  promoted within 3 years: No participant was employed at the start: nothing to count. Against staff.csv: no participant was employed at the start, so there is no comparison."
+        ),
         "{}",
         run.stdout
     );
@@ -358,14 +396,23 @@ fn evidence_when_no_one_has_a_post_survey() {
         .run()
         .ok();
     let e: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(
-        e["notes"][0],
-        "no one has answered both the pre and the post survey yet"
+    assert!(
+        e["notes"].as_array().unwrap().contains(&Value::from(
+            "no one has answered both the pre and the post survey yet"
+        )),
+        "{}",
+        e["notes"]
     );
     for q in e["surveys"].as_array().unwrap() {
         assert_eq!(q["n"], 0);
-        assert!(q["change"].is_null());
-        assert_eq!(q["conclusion"], "no one answered it on both surveys");
+        assert!(q["change"].is_null() && q["wilcoxon_p"].is_null());
+        assert!(
+            q["conclusion"]
+                .as_str()
+                .unwrap()
+                .starts_with("No one answered it on both surveys."),
+            "{q}"
+        );
     }
 }
 
@@ -383,7 +430,8 @@ fn the_career_example_compares_with_its_staff() {
     );
     assert!(
         run.stdout
-            .contains(" promoted within 3 years        2/8 (25%)      7% to 59%      3/28 (11%)"),
+            // The example ships screened: the 7 accepted mentees.
+            .contains(" promoted within 3 years        2 of 7 (29%)   8% to 64%      staff.csv                             3 of 28 (11%)    2.67× (0.58× to 10.8×)   0.26"),
         "{}",
         run.stdout
     );

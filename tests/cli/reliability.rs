@@ -69,10 +69,15 @@ impl CrashReport {
     }
 }
 
-/// A fresh copy of the career development example.
+/// A fresh copy of the career development example, as it was before
+/// `screen` and `match` ran (the example ships with both files), so that
+/// those commands have something to write.
 fn career_example() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("examples/career-development"), dir.path());
+    for generated in ["screening.yaml", "matches.yaml"] {
+        fs::remove_file(dir.path().join(generated)).unwrap();
+    }
     dir
 }
 

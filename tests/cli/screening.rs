@@ -23,7 +23,7 @@ fn mentee(name: &str, extra: &str) -> String {
 
 #[test]
 fn the_example_screens_to_eight_seven_seven() {
-    let run = Test::example("career-development")
+    let run = Test::unscreened_example("career-development")
         .args(["screen"])
         .run()
         .ok()
@@ -75,7 +75,7 @@ decisions:
 
 #[test]
 fn the_funnel_as_json_and_csv() {
-    let run = Test::example("career-development")
+    let run = Test::unscreened_example("career-development")
         .args(["screen", "--format", "json", "--dry-run"])
         .run()
         .ok();
@@ -309,7 +309,7 @@ error: screening.yaml:7:3: `samuel-lee` is waitlisted but has no `waitlist:` pos
 
 #[test]
 fn load_screening_reads_what_screen_wrote() {
-    let run = Test::example("career-development")
+    let run = Test::unscreened_example("career-development")
         .args(["screen"])
         .run()
         .ok();

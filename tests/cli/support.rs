@@ -14,13 +14,18 @@ pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies a folder tree.
+/// Copies a folder tree, leaving out the git-ignored `out/` of a program
+/// folder: documents someone rendered into the repository's examples are not
+/// part of the example.
 pub(crate) fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() == "out" && from.join("program.toml").is_file() {
+                continue;
+            }
             copy_tree(&entry.path(), &target);
         } else {
             fs::copy(entry.path(), &target).unwrap();
@@ -61,6 +66,20 @@ impl Test {
     pub(crate) fn example(name: &str) -> Test {
         let t = Test::new();
         copy_tree(&repo().join("examples").join(name), t.tmp.path());
+        t
+    }
+
+    /// A copy of `examples/<name>` as it was before `screen` and `match`:
+    /// the example ships screened and matched, and tests of the first run
+    /// of those commands start from here.
+    pub(crate) fn unscreened_example(name: &str) -> Test {
+        let t = Test::example(name);
+        for generated in ["screening.yaml", "matches.yaml"] {
+            let path = t.tmp.path().join(generated);
+            if path.exists() {
+                fs::remove_file(path).unwrap();
+            }
+        }
         t
     }
 

@@ -1,37 +1,59 @@
-//! Evidence of impact a director can trust: retention at one and three
-//! years, promotion within three years, completion and the pre/post change
-//! per survey question, each with its n and a 95% interval, beside a
-//! comparison group of non-participants where there is one, and a plain
-//! sentence when the numbers are too few to conclude anything. Pure: the
-//! cohort, the comparison group and "today" come in, figures go out.
+//! Evidence of impact an evaluator would sign: for the accepted mentees,
+//! retention after one and three years (Kaplan–Meier from the program
+//! start), promotion within three years, certifications within one year,
+//! completion, and the pre/post change per survey question and per chosen
+//! competency; each with its n, a 95% interval, its window and how far it
+//! has run, beside every comparison group there is (the staff file of
+//! `[evaluation] comparison`, and the applicants screening did not accept),
+//! with Fisher's exact test, the ratio and the difference, and the ratio
+//! within strata of like people. Every figure under [`SMALL_N`] people
+//! carries a caution; every conclusion follows its test. The statistics come
+//! from mentorkit-stats; the facts about people from the cohort. Pure: the
+//! cohort and the staff file come in, figures go out.
 //!
-//! Both groups are counted the same way: the people employed on the day the
-//! program started (hired by then, not yet left); the clock starts that day.
-//! A figure whose window has not closed yet is marked provisional.
+//! Every group is counted alike: the people employed on the day the program
+//! started; the clock starts that day, and a window still open on the as-of
+//! day is read "so far".
 
-use std::collections::BTreeMap;
+mod anonymize;
+mod changes;
+pub mod compare;
+pub mod curve;
+pub mod display;
+mod fair;
+pub mod groups;
+mod rates;
+pub mod words;
 
-use chrono::{Months, NaiveDate};
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::cohort::{Cohort, QuestionChange};
-use crate::model::{ProgramFile, Session};
+use mentorkit_stats::{Count, Level, wilson};
 
-pub use crate::model::Career;
+use crate::cohort::Cohort;
+use crate::model::Career;
+use crate::model::screening::Outcome;
 
-/// A participant as the evidence sees them.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Member {
-    pub career: Career,
-    /// As the cohort settled it (see `cohort::completion`); `None` while unknown.
-    pub completed: Option<bool>,
-}
+pub use anonymize::{MIN_CELL, STATEMENT, SUPPRESSED};
+pub use changes::{CompetencyFigure, SurveyChange};
+pub use compare::{Comparing, Difference, Ratio, Stratified, Test, Verdict};
+pub use curve::{Curve, CurveStep, Survival};
+pub use groups::{Group, GroupKind};
+pub use words::{one_decimal, percent, signed, times};
 
-/// The comparison group: the file it came from and its people.
+/// Under this many people a figure carries a caution, whatever its interval says.
+pub const SMALL_N: u32 = 30;
+/// A test's p under this is a difference.
+pub const ALPHA: f64 = 0.05;
+
+/// The comparison group of `[evaluation] comparison`: the file and its people.
 #[derive(Debug, Clone, Copy)]
-pub struct Comparison<'a> {
+pub struct Staff<'a> {
     pub file: &'a str,
-    pub staff: &'a [Career],
+    pub careers: &'a [Career],
 }
 
 /// Every figure, ready to print or render.
@@ -40,368 +62,304 @@ pub struct Evidence {
     pub as_of: NaiveDate,
     /// The day the program started, from which the windows are counted.
     pub start: Option<NaiveDate>,
-    /// The accepted mentees.
-    pub cohort: u32,
+    /// Years from the start to the as-of day; `null` before the start.
+    pub followed_years: Option<f64>,
+    /// The accepted mentees (`null` when suppressed).
+    pub cohort: Option<u32>,
+    /// The staff file's size.
     pub comparison: Option<ComparisonSummary>,
-    /// `retention-1y`, `retention-3y`, `promotion-3y`, `completion`.
+    /// Every comparison group: the staff file and the applicants not accepted.
+    pub groups: Vec<GroupSummary>,
+    /// `retention-1y`, `retention-3y`, `promotion-3y`, `certification-1y`, `completion`.
     pub figures: Vec<Figure>,
     /// One per survey question, sorted by question.
     pub surveys: Vec<SurveyChange>,
+    /// One per competency the mentees chose, sorted.
+    pub competencies: Vec<CompetencyFigure>,
+    /// The retention curves: the participants first, then each group.
+    pub curves: Vec<Curve>,
+    /// The small-sample n and the test level the words use.
+    pub small_sample_n: u32,
+    pub alpha: f64,
+    /// Counts under 5 people are suppressed (`--anonymize`).
+    pub anonymized: bool,
     /// What limits the figures, in words.
     pub notes: Vec<String>,
 }
 
-/// The comparison group's size.
+/// The staff file's size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComparisonSummary {
     pub file: String,
-    /// Rows in the file.
-    pub listed: u32,
+    /// Rows in the file (`null` when suppressed).
+    pub listed: Option<u32>,
     /// Employed on the start day: the people compared.
-    pub at_start: u32,
+    pub at_start: Option<u32>,
 }
 
-/// One rate: participants, the comparison group, their ratio.
+/// A comparison group's size and what it records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    pub group: GroupKind,
+    pub label: String,
+    pub listed: Option<u32>,
+    pub at_start: Option<u32>,
+    /// Applicants only: how many were waitlisted, and ineligible.
+    pub waitlisted: Option<u32>,
+    pub ineligible: Option<u32>,
+    pub hire_dates: bool,
+    pub departments: bool,
+    pub certifications: bool,
+}
+
+/// A share of people with its Wilson 95% interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proportion {
+    /// `null` when suppressed.
+    pub count: Option<u32>,
+    pub n: Option<u32>,
+    pub rate: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// In words: `2 of 7 (29%)`.
+    pub text: String,
+    pub suppressed: bool,
+}
+
+impl Proportion {
+    /// `count` with its rate and Wilson interval.
+    pub fn of(c: Count) -> Proportion {
+        let w = wilson(c, Level::NINETY_FIVE).ok();
+        Proportion {
+            count: Some(c.events()),
+            n: Some(c.total()),
+            rate: c.rate(),
+            low: w.map(|e| e.interval.lower()),
+            high: w.map(|e| e.interval.upper()),
+            text: words::of(c.events(), c.total()),
+            suppressed: false,
+        }
+    }
+
+    /// No figure yet: the program has not started.
+    fn not_started() -> Proportion {
+        Proportion {
+            count: None,
+            n: None,
+            rate: None,
+            low: None,
+            high: None,
+            text: "not started".to_string(),
+            suppressed: false,
+        }
+    }
+
+    /// `8% to 64%`, or nothing without an interval.
+    pub fn interval_words(&self) -> Option<String> {
+        Some(format!("{} to {}", percent(self.low?), percent(self.high?)))
+    }
+}
+
+/// How far a figure's window has run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reading {
+    /// The window has closed: the figure is final.
+    Final,
+    /// The window is still open: the figure is read on the as-of day.
+    SoFar,
+    /// The as-of day is before the program start.
+    NotStarted,
+}
+
+/// A window counted from the start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub years: u32,
+    /// The day it closes.
+    pub closes: NaiveDate,
+    pub open: bool,
+}
+
+/// One rate of the participants, beside every comparison group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub measure: &'static str,
-    pub label: &'static str,
+    /// `still employed after 1 year`; `still employed so far (2.5 years of 3)`
+    /// while the window is open.
+    pub label: String,
     pub participants: Proportion,
+    /// The staff file's rate, and the participants' ratio to it.
     pub comparison: Option<Proportion>,
     pub ratio: Option<Ratio>,
     /// The day the window closes and the figure becomes final.
     pub final_on: Option<NaiveDate>,
     pub provisional: bool,
-    /// What the figure does and does not show, in words.
+    /// Every sentence of the figure: the rate, each comparison, the caution.
     pub conclusion: String,
+    pub reading: Reading,
+    pub window: Option<Window>,
+    /// The day the figure is read: the window's close, or the as-of day.
+    pub counted_to: Option<NaiveDate>,
+    /// Retention: the Kaplan–Meier curve read on `counted_to`.
+    pub survival: Option<Survival>,
+    /// Against each comparison group.
+    pub comparisons: Vec<Comparing>,
+    /// Under [`SMALL_N`] participants.
+    pub small_sample: bool,
+    pub caution: Option<String>,
+    pub suppressed: bool,
+    /// The sentences before the comparisons, each with the count of people
+    /// it names (for `--anonymize` to judge).
+    #[serde(skip)]
+    parts: Vec<(String, Option<u32>)>,
 }
 
-/// The change from the `pre` to the `post` survey on one question, over the
-/// people who answered it both times.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SurveyChange {
-    pub question: String,
-    pub n: u32,
-    pub pre_mean: Option<f64>,
-    pub post_mean: Option<f64>,
-    /// Mean of post − pre.
-    pub change: Option<f64>,
-    /// 95% interval of the mean change (Student's t).
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub improved: u32,
-    pub unchanged: u32,
-    pub declined: u32,
-    pub conclusion: String,
+impl Figure {
+    /// The interval the figure is read with, in words: Kaplan–Meier's for
+    /// retention, Wilson's otherwise.
+    pub fn interval_words(&self) -> Option<String> {
+        match &self.survival {
+            Some(s) => Some(format!("{} to {}", percent(s.low), percent(s.high))),
+            None => self.participants.interval_words(),
+        }
+    }
 }
 
-/// The members of a cohort as the evidence sees them.
-pub fn members(cohort: &Cohort<'_>) -> Vec<Member> {
-    cohort
-        .members
-        .iter()
-        .map(|m| {
-            let outcome = m.person.outcome.clone().unwrap_or_default();
-            Member {
-                career: Career {
-                    hired: m.person.hired,
-                    promoted: outcome.promoted,
-                    left: outcome.left,
-                },
-                completed: m.completion.completed,
-            }
-        })
-        .collect()
-}
-
-/// The day the windows start: `[program] starts`, else the schedule's first
-/// day, else the first session.
-pub fn start_day(program: &ProgramFile, sessions: &BTreeMap<String, Session>) -> Option<NaiveDate> {
-    program
-        .program
-        .starts
-        .or_else(|| program.schedule.as_ref().map(|s| s.first))
-        .or_else(|| sessions.values().map(|s| s.date).min())
-}
-
-/// Every figure for a cohort.
-pub fn evidence(
-    cohort: &[Member],
-    changes: &[QuestionChange],
-    comparison: Option<Comparison<'_>>,
-    start: Option<NaiveDate>,
-    as_of: NaiveDate,
-) -> Evidence {
-    let mut notes = Vec::new();
+/// Every figure of a cohort, against the staff file when there is one.
+pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
+    let mut notes: Vec<String> = cohort
+        .roster_note()
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    let participants = Group {
+        kind: GroupKind::Participants,
+        label: "participants".to_string(),
+        careers: cohort.members.iter().map(|m| &m.career).collect(),
+        lists_certifications: true,
+    };
+    let mut others = Vec::new();
+    if let Some(s) = staff {
+        others.push(Group {
+            kind: GroupKind::Staff,
+            label: s.file.to_string(),
+            careers: s.careers.iter().collect(),
+            lists_certifications: s.careers.iter().any(|c| c.certifications.is_some()),
+        });
+    }
+    if !cohort.applicants.is_empty() {
+        others.push(Group {
+            kind: GroupKind::Applicants,
+            label: "applicants not accepted".to_string(),
+            careers: cohort.applicants.iter().map(|a| &a.career).collect(),
+            lists_certifications: cohort.applicants.iter().any(|a| {
+                a.career
+                    .certifications
+                    .as_ref()
+                    .is_some_and(|c| !c.is_empty())
+            }),
+        });
+    }
+    let start = cohort.start;
+    let as_of = cohort.as_of;
     let mut figures = Vec::new();
-    let own: Vec<Career> = cohort.iter().map(|m| m.career).collect();
-    let summary = comparison.map(|c| ComparisonSummary {
-        file: c.file.to_string(),
-        listed: c.staff.len() as u32,
-        at_start: start.map_or(0, |s| at_start(c.staff, s).count() as u32),
-    });
+    let mut curves = Vec::new();
     match start {
         Some(start) => {
-            let staff = comparison.map(|c| c.staff);
-            for window in &WINDOWS {
-                figures.push(window_figure(window, &own, staff, start, as_of));
+            let setting = rates::Setting {
+                start,
+                as_of,
+                participants: &participants,
+                others: &others,
+            };
+            for m in &rates::MEASURES {
+                figures.push(rates::window_figure(m, &setting));
             }
+            curves = rates::curves(&setting);
+            if as_of < start {
+                notes.push(format!(
+                    "not started: the program starts on {start}, after the as-of day ({as_of}); nothing to count yet"
+                ));
+            }
+            notes.extend(rates::notes(&setting));
         }
         None => notes.push(
-            "no start date: set [program] starts in program.toml to count retention and promotion"
+            "no start date: set [program] starts in program.toml to count retention, promotion and certifications"
                 .to_string(),
         ),
     }
-    figures.push(completion_figure(cohort));
-    let surveys = survey_changes(changes);
-    if cohort.is_empty() {
+    figures.push(rates::completion_figure(cohort));
+    let surveys = changes::survey_changes(&cohort.surveys);
+    let competencies = changes::competency_figures(&cohort.competencies);
+    if cohort.members.is_empty() {
         notes.push("no accepted mentees: nothing to count".to_string());
-    } else if surveys.iter().all(|s| s.n == 0) {
+    } else if surveys.iter().all(|s| s.n == Some(0)) {
         notes.push("no one has answered both the pre and the post survey yet".to_string());
+    }
+    if !others.is_empty() {
+        notes.push(NOT_CAUSE.to_string());
     }
     Evidence {
         as_of,
         start,
-        cohort: cohort.len() as u32,
-        comparison: summary,
+        followed_years: start
+            .filter(|&s| s <= as_of)
+            .map(|s| words::years_between(s, as_of)),
+        cohort: Some(cohort.members.len() as u32),
+        comparison: staff.map(|s| ComparisonSummary {
+            file: s.file.to_string(),
+            listed: Some(s.careers.len() as u32),
+            at_start: Some(start.map_or(0, |d| {
+                s.careers
+                    .iter()
+                    .filter(|c| groups::employed_on(c, d))
+                    .count() as u32
+            })),
+        }),
+        groups: others.iter().map(|g| summary(g, cohort, start)).collect(),
         figures,
         surveys,
+        competencies,
+        curves,
+        small_sample_n: SMALL_N,
+        alpha: ALPHA,
+        anonymized: false,
         notes,
     }
 }
 
-/// A rate counted over a window from the start.
-struct Window {
-    measure: &'static str,
-    label: &'static str,
-    /// "as likely to be …"
-    likely: &'static str,
-    months: u32,
-    /// Whether a career counts, measured on a day, for a window from `start`.
-    counts: fn(&Career, NaiveDate, NaiveDate) -> bool,
+/// `k` of `n` people, `k` capped at `n`: the counts here are counted among
+/// the `n`, so the cap never bites, and the constructor cannot refuse.
+pub(crate) fn count(k: u32, n: u32) -> Count {
+    Count::new(k.min(n), n).unwrap_or_else(|_| unreachable!("{k} is capped at {n}"))
 }
 
-const WINDOWS: [Window; 3] = [
-    Window {
-        measure: "retention-1y",
-        label: "still employed after 1 year",
-        likely: "still employed after 1 year",
-        months: 12,
-        counts: retained,
-    },
-    Window {
-        measure: "retention-3y",
-        label: "still employed after 3 years",
-        likely: "still employed after 3 years",
-        months: 36,
-        counts: retained,
-    },
-    Window {
-        measure: "promotion-3y",
-        label: "promoted within 3 years",
-        likely: "promoted within 3 years",
-        months: 36,
-        counts: promoted,
-    },
-];
+/// The sentence every comparison carries once.
+pub const NOT_CAUSE: &str = "a comparison is not proof of cause: people who join a mentorship program may differ from those who do not (in tenure, department, ambition), and the stratified figures hold alike only what they name";
 
-fn retained(c: &Career, _start: NaiveDate, on: NaiveDate) -> bool {
-    c.left.is_none_or(|l| l > on)
-}
-
-fn promoted(c: &Career, start: NaiveDate, on: NaiveDate) -> bool {
-    c.promoted.is_some_and(|p| p >= start && p <= on)
-}
-
-/// The people employed on `start`: hired by then (or not known), not left before.
-fn at_start(people: &[Career], start: NaiveDate) -> impl Iterator<Item = &Career> {
-    people
-        .iter()
-        .filter(move |c| c.hired.is_none_or(|h| h <= start) && c.left.is_none_or(|l| l >= start))
-}
-
-fn rate_of(people: &[Career], w: &Window, start: NaiveDate, on: NaiveDate) -> Proportion {
-    let base: Vec<&Career> = at_start(people, start).collect();
-    let count = base.iter().filter(|c| (w.counts)(c, start, on)).count();
-    proportion(count as u32, base.len() as u32)
-}
-
-fn window_figure(
-    w: &Window,
-    cohort: &[Career],
-    staff: Option<&[Career]>,
-    start: NaiveDate,
-    as_of: NaiveDate,
-) -> Figure {
-    let final_on = start.checked_add_months(Months::new(w.months));
-    let on = final_on.map_or(as_of, |f| f.min(as_of));
-    let provisional = final_on.is_none_or(|f| as_of < f);
-    let participants = rate_of(cohort, w, start, on);
-    let comparison = staff.map(|s| rate_of(s, w, start, on));
-    let ratio = comparison.and_then(|c| risk_ratio(&participants, &c));
-    let mut conclusion = compare_words(w.likely, &participants, comparison.as_ref(), ratio);
-    if provisional && participants.n > 0 {
-        let until = final_on.map(|f| f.to_string()).unwrap_or_default();
-        conclusion = format!("provisional until {until}, counted to {on}; {conclusion}");
-    }
-    Figure {
-        measure: w.measure,
-        label: w.label,
-        participants,
-        comparison,
-        ratio,
-        final_on,
-        provisional,
-        conclusion,
-    }
-}
-
-fn completion_figure(cohort: &[Member]) -> Figure {
-    let known: Vec<bool> = cohort.iter().filter_map(|m| m.completed).collect();
-    let done = known.iter().filter(|&&c| c).count() as u32;
-    let participants = proportion(done, known.len() as u32);
-    let mut conclusion = compare_words("", &participants, None, None);
-    let unknown = cohort.len() - known.len();
-    if unknown > 0 {
-        let who = if unknown == 1 { "person" } else { "people" };
-        conclusion = format!(
-            "{unknown} {who} not known yet (no outcome.completed, and the program has not ended); {conclusion}"
-        );
-    }
-    Figure {
-        measure: "completion",
-        label: "completed the program",
-        participants,
-        comparison: None,
-        ratio: None,
-        final_on: None,
-        provisional: unknown > 0,
-        conclusion,
-    }
-}
-
-fn interval_words(p: &Proportion) -> String {
-    match (p.low, p.high) {
-        (Some(l), Some(h)) => format!("{} to {}", percent(l), percent(h)),
-        _ => String::new(),
-    }
-}
-
-/// The sentence under a rate: whether it says anything at this n.
-fn compare_words(
-    likely: &str,
-    ours: &Proportion,
-    theirs: Option<&Proportion>,
-    ratio: Option<Ratio>,
-) -> String {
-    if ours.n == 0 {
-        return "no one to count".to_string();
-    }
-    let Some(theirs) = theirs else {
-        return if ours.n < 10 {
-            format!(
-                "n = {} is small: the 95% interval runs from {}",
-                ours.n,
-                interval_words(ours)
-            )
-        } else {
-            format!("95% interval {}", interval_words(ours))
-        };
+fn summary(g: &Group<'_>, cohort: &Cohort<'_>, start: Option<NaiveDate>) -> GroupSummary {
+    let applicants = g.kind == GroupKind::Applicants;
+    let count = |o: Outcome| {
+        applicants.then(|| cohort.applicants.iter().filter(|a| a.outcome == o).count() as u32)
     };
-    if theirs.n == 0 {
-        return "no one in the comparison group was employed at the start: no comparison"
-            .to_string();
-    }
-    let Some(r) = ratio else {
-        return format!("no one in the comparison group was {likely}: no ratio");
-    };
-    let span = format!("{} to {}", times(r.low), times(r.high));
-    if r.low > 1.0 || r.high < 1.0 {
-        format!(
-            "participants were {} as likely to be {likely} (95% interval {span})",
-            times(r.value)
-        )
-    } else if ours.n.min(theirs.n) < 30 {
-        format!(
-            "too few people to tell the groups apart: the ratio's 95% interval, {span}, includes 1"
-        )
-    } else {
-        format!("no clear difference: the ratio's 95% interval, {span}, includes 1")
+    GroupSummary {
+        group: g.kind,
+        label: g.label.clone(),
+        listed: Some(g.careers.len() as u32),
+        at_start: start.map(|s| g.at_start(s).len() as u32),
+        waitlisted: count(Outcome::Waitlisted),
+        ineligible: count(Outcome::Ineligible),
+        hire_dates: g.has_hire_dates(),
+        departments: g.has_departments(),
+        certifications: g.lists_certifications,
     }
 }
 
-/// Pre/post change per question, over the people with both answers (the
-/// cohort's paired changes), with its interval and conclusion.
-pub fn survey_changes(changes: &[QuestionChange]) -> Vec<SurveyChange> {
-    changes.iter().map(change).collect()
-}
-
-fn mean(v: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = v.fold((0.0, 0u32), |(s, n), x| (s + x, n + 1));
-    (n > 0).then(|| sum / f64::from(n))
-}
-
-fn change(q: &QuestionChange) -> SurveyChange {
-    let n = q.n as u32;
-    let diffs: Vec<f64> = q.diffs.iter().map(|&d| f64::from(d)).collect();
-    let d = mean(diffs.iter().copied());
-    // With no spread at all (everyone moved by the same amount) the t
-    // interval has no width, which would claim a certainty a few answers
-    // cannot give: then there is no interval.
-    let spread = d.map(|d| diffs.iter().map(|x| (x - d).powi(2)).sum::<f64>());
-    let interval = d
-        .zip(spread)
-        .filter(|(_, ss)| n >= 2 && *ss > 0.0)
-        .map(|(d, ss)| {
-            let half = t975(n - 1) * (ss / f64::from(n - 1) / f64::from(n)).sqrt();
-            (d - half, d + half)
-        });
-    let conclusion = match (n, interval, d) {
-        (0, _, _) => "no one answered it on both surveys".to_string(),
-        (1, _, _) => "one person answered it on both surveys: no interval".to_string(),
-        (n, None, Some(d)) if n < 10 => format!(
-            "all {n} moved by {}: with no spread there is no interval, and {n} answers are too few to generalise",
-            signed(d)
-        ),
-        (n, None, Some(d)) => format!(
-            "all {n} moved by {}: with no spread there is no interval",
-            signed(d)
-        ),
-        (_, None, None) => String::new(),
-        (n, Some((l, h)), _) => {
-            let span = format!("{} to {}", signed(l), signed(h));
-            if l > 0.0 {
-                format!("a clear rise (95% interval {span})")
-            } else if h < 0.0 {
-                format!("a clear fall (95% interval {span})")
-            } else if n < 10 {
-                format!("too few answers to conclude: the 95% interval, {span}, includes no change")
-            } else {
-                format!("no clear change: the 95% interval, {span}, includes no change")
-            }
-        }
-    };
-    SurveyChange {
-        question: q.question.clone(),
-        n,
-        pre_mean: q.pre_mean,
-        post_mean: q.post_mean,
-        change: d,
-        low: interval.map(|i| i.0),
-        high: interval.map(|i| i.1),
-        improved: diffs.iter().filter(|&&x| x > 0.0).count() as u32,
-        unchanged: diffs.iter().filter(|&&x| x == 0.0).count() as u32,
-        declined: diffs.iter().filter(|&&x| x < 0.0).count() as u32,
-        conclusion,
+impl Evidence {
+    /// The same evidence for sharing outside: counts under 5 people, and
+    /// every figure that would reveal them, suppressed.
+    pub fn anonymized(&self) -> Evidence {
+        anonymize::anonymized(self)
     }
 }
-
-mod stats;
-
-pub use stats::{
-    Proportion, Ratio, Z95, one_decimal, percent, proportion, risk_ratio, signed, t975, times,
-    wilson,
-};
-
-#[cfg(test)]
-mod tests;

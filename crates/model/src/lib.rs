@@ -19,7 +19,8 @@ pub mod values;
 pub use career::Career;
 pub use folder::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 pub use participant::{
-    Assessment, Education, Experience, Outcome, Override, Participant, SmartGoal, Swot, Testimonial,
+    Assessment, Certification, Education, Experience, Outcome, Override, Participant, SmartGoal,
+    Swot, Testimonial,
 };
 pub use program::{
     Completion, Curriculum, DeliverableRule, Eligibility, Evaluation, Matching, Program,
@@ -27,8 +28,8 @@ pub use program::{
 };
 pub use session::Session;
 pub use values::{
-    ClockTime, DeliverableStatus, GoalStatus, MatchMode, Minutes, Modality, OverrideDecision,
-    ProgramKind, Role, SessionKind, Slot, Text, Waitlist,
+    Clock, ClockTime, DeliverableStatus, GoalStatus, MatchMode, Minutes, Modality,
+    OverrideDecision, ProgramKind, Role, SessionKind, Slot, Text, Waitlist,
 };
 
 /// Whether `id` follows the id rule: lowercase ASCII letters, digits and

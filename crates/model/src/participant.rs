@@ -91,6 +91,8 @@ pub struct Participant {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub prefers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<Certification>,
 }
 
 impl Participant {
@@ -142,6 +144,7 @@ pub const PARTICIPANT_FIELDS: &[&str] = &[
     "testimonial",
     "override",
     "prefers",
+    "certifications",
 ];
 
 /// An assessment result: a type like `ISFJ` or a code list like `[S, C, A]`.
@@ -269,6 +272,16 @@ pub struct Outcome {
     pub new_position: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left: Option<NaiveDate>,
+}
+
+/// A certification earned: an outcome the evaluation counts (within a year
+/// of the program start, against the comparison group).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    pub name: String,
+    /// The day it was earned.
+    pub date: NaiveDate,
 }
 
 /// A quote for the report, used only with consent.

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-use super::values::{ClockTime, MatchMode, Minutes, ProgramKind, Waitlist};
+use super::values::{Clock, ClockTime, MatchMode, Minutes, ProgramKind, Waitlist};
 
 /// The whole `program.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +48,19 @@ pub struct Program {
     pub ends: Option<NaiveDate>,
     #[serde(default = "default_timezone")]
     pub timezone: String,
+    /// How times print on documents; by default from the time zone
+    /// (`Clock::for_zone`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<Clock>,
+}
+
+impl Program {
+    /// The clock documents print times with: `clock` when set, else the
+    /// time zone's custom.
+    pub fn clock(&self) -> Clock {
+        self.clock
+            .unwrap_or_else(|| Clock::for_zone(&self.timezone))
+    }
 }
 
 fn default_timezone() -> String {
@@ -242,6 +255,60 @@ pub struct Evaluation {
     pub comparison: Option<String>,
 }
 
+impl ProgramFile {
+    /// What can be read of a `program.toml` that does not parse as a whole:
+    /// each table that parses on its own is kept and the others take their
+    /// defaults (a `[program]` that does not parse keeps the keys that do),
+    /// so that the records can still be checked against it in the same pass.
+    /// The error that made the whole fail is reported by its caller.
+    pub fn partial(table: &toml::Table) -> ProgramFile {
+        fn section<T: de::DeserializeOwned>(table: &toml::Table, key: &str) -> Option<T> {
+            table.get(key).and_then(|v| v.clone().try_into().ok())
+        }
+        let program = section(table, "program").unwrap_or_else(|| {
+            let keys = table.get("program").and_then(toml::Value::as_table);
+            let key = |k: &str| keys.and_then(|t| t.get(k)).cloned();
+            let date = |k: &str| {
+                key(k)
+                    .and_then(|v| v.try_into::<toml::value::Datetime>().ok())
+                    .and_then(|d| d.to_string().parse().ok())
+            };
+            Program {
+                name: key("name")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                organization: key("organization").and_then(|v| v.as_str().map(str::to_string)),
+                kind: key("kind").and_then(|v| v.try_into().ok()),
+                starts: date("starts"),
+                ends: date("ends"),
+                timezone: key("timezone")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(default_timezone),
+                clock: key("clock").and_then(|v| v.try_into().ok()),
+            }
+        });
+        let matching = section(table, "matching").unwrap_or_else(|| {
+            let mode = table
+                .get("matching")
+                .and_then(|m| m.get("mode"))
+                .and_then(|v| v.clone().try_into().ok());
+            Matching {
+                mode: mode.unwrap_or(MatchMode::OneToOne),
+                ..Matching::default()
+            }
+        });
+        ProgramFile {
+            program,
+            eligibility: section(table, "eligibility").unwrap_or_default(),
+            matching,
+            schedule: section(table, "schedule"),
+            curriculum: section(table, "curriculum").unwrap_or_default(),
+            completion: section(table, "completion").unwrap_or_default(),
+            evaluation: section(table, "evaluation").unwrap_or_default(),
+        }
+    }
+}
+
 /// The names of every table and key, for near-miss suggestions.
 pub const PROGRAM_KEYS: &[&str] = &[
     "program",
@@ -257,6 +324,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "starts",
     "ends",
     "timezone",
+    "clock",
     "as_of",
     "min_years_of_service",
     "exclude_managers",
@@ -331,4 +399,34 @@ fn dates<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
         }
     }
     Vec::<Item>::deserialize(d).map(|v| v.into_iter().map(|i| i.0).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_program_keeps_the_tables_that_parse() {
+        let table: toml::Table = "[program]\nname = \"T\"\nstarts = 2016-01-01\nbogus = 1\n\
+             [eligibility]\ncapcity = 8\n[matching]\nmode = \"peer\"\ngroup_size = \"x\"\n\
+             [completion]\nmin_attendance = 0.5\n"
+            .parse()
+            .unwrap();
+        let p = ProgramFile::partial(&table);
+        assert_eq!(p.program.name, "T");
+        assert_eq!(p.program.starts, NaiveDate::from_ymd_opt(2016, 1, 1));
+        assert_eq!(p.eligibility, Eligibility::default());
+        assert_eq!(p.matching.mode, MatchMode::Peer);
+        assert_eq!(p.completion.min_attendance, 0.5);
+    }
+
+    #[test]
+    fn the_clock_defaults_from_the_zone() {
+        let mut p = ProgramFile::partial(&toml::Table::new()).program;
+        assert_eq!(p.clock(), Clock::TwentyFour);
+        p.timezone = "America/Chicago".into();
+        assert_eq!(p.clock(), Clock::Twelve);
+        p.clock = Some(Clock::TwentyFour);
+        assert_eq!(p.clock(), Clock::TwentyFour);
+    }
 }

@@ -102,7 +102,11 @@ macro_rules! word_enum {
             fn from_str(s: &str) -> Result<Self, String> {
                 let t = s.trim().to_ascii_lowercase();
                 $(if t == $word { return Ok($name::$variant); })+
-                Err(format!("`{}` is not allowed here; use one of: {}", s, Self::WORDS.join(", ")))
+                let near = match crate::error::nearest(&t, Self::WORDS.iter().copied()) {
+                    Some(near) => format!("; did you mean `{near}`?"),
+                    None => String::new(),
+                };
+                Err(format!("`{}` is not allowed here; use one of: {}{near}", s, Self::WORDS.join(", ")))
             }
         }
 
@@ -170,6 +174,127 @@ word_enum!(
     /// Who gets the places when more are eligible than the capacity.
     Waitlist { FirstCome = "first-come", Lottery = "lottery" }
 );
+
+word_enum!(
+    /// How documents print a time of day: `2:00 PM` or `14:00`.
+    Clock { Twelve = "12h", TwentyFour = "24h" }
+);
+
+/// Time zones whose country prints times on a 12-hour clock: the United
+/// States and its territories, Canada, Australia, New Zealand, India and
+/// the Philippines (prefixes end in `/`). Every other zone, and UTC, gets 24h.
+const TWELVE_HOUR_ZONES: &[&str] = &[
+    "US/",
+    "Canada/",
+    "Australia/",
+    // United States (zone1970.tab, and the old names that link to them)
+    "America/New_York",
+    "America/Detroit",
+    "America/Kentucky/",
+    "America/Indiana/",
+    "America/Indianapolis",
+    "America/Fort_Wayne",
+    "America/Louisville",
+    "America/Knox_IN",
+    "America/Chicago",
+    "America/Menominee",
+    "America/North_Dakota/",
+    "America/Denver",
+    "America/Boise",
+    "America/Shiprock",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "America/Juneau",
+    "America/Sitka",
+    "America/Metlakatla",
+    "America/Yakutat",
+    "America/Nome",
+    "America/Adak",
+    "America/Atka",
+    "America/Puerto_Rico",
+    "America/St_Thomas",
+    "Navajo",
+    "Pacific/Honolulu",
+    "Pacific/Johnston",
+    "Pacific/Guam",
+    "Pacific/Saipan",
+    "Pacific/Pago_Pago",
+    "Pacific/Samoa",
+    // Canada
+    "America/St_Johns",
+    "America/Halifax",
+    "America/Glace_Bay",
+    "America/Moncton",
+    "America/Goose_Bay",
+    "America/Blanc-Sablon",
+    "America/Toronto",
+    "America/Montreal",
+    "America/Nipigon",
+    "America/Thunder_Bay",
+    "America/Iqaluit",
+    "America/Pangnirtung",
+    "America/Atikokan",
+    "America/Coral_Harbour",
+    "America/Winnipeg",
+    "America/Rainy_River",
+    "America/Resolute",
+    "America/Rankin_Inlet",
+    "America/Regina",
+    "America/Swift_Current",
+    "America/Edmonton",
+    "America/Cambridge_Bay",
+    "America/Yellowknife",
+    "America/Inuvik",
+    "America/Creston",
+    "America/Dawson_Creek",
+    "America/Fort_Nelson",
+    "America/Whitehorse",
+    "America/Dawson",
+    "America/Vancouver",
+    // Australia, New Zealand, India, the Philippines
+    "Antarctica/Macquarie",
+    "Pacific/Auckland",
+    "Pacific/Chatham",
+    "NZ",
+    "NZ-CHAT",
+    "Asia/Kolkata",
+    "Asia/Calcutta",
+    "Asia/Manila",
+];
+
+impl Clock {
+    /// The clock of the country a time zone belongs to (see
+    /// `TWELVE_HOUR_ZONES`): `America/Chicago` → 12h, `Europe/Paris` → 24h.
+    pub fn for_zone(zone: &str) -> Clock {
+        let twelve = TWELVE_HOUR_ZONES.iter().any(|z| match z.strip_suffix('/') {
+            Some(prefix) => zone
+                .strip_prefix(prefix)
+                .is_some_and(|r| r.starts_with('/')),
+            None => zone == *z,
+        });
+        if twelve {
+            Clock::Twelve
+        } else {
+            Clock::TwentyFour
+        }
+    }
+
+    /// A time of day on this clock: `2:00 PM` or `14:00`.
+    pub fn format(self, hour: u8, minute: u8) -> String {
+        match self {
+            Clock::TwentyFour => format!("{hour:02}:{minute:02}"),
+            Clock::Twelve => {
+                let h = match hour % 12 {
+                    0 => 12,
+                    h => h,
+                };
+                let half = if hour < 12 { "AM" } else { "PM" };
+                format!("{h}:{minute:02} {half}")
+            }
+        }
+    }
+}
 
 #[allow(clippy::derivable_impls)] // the enum is made by `word_enum!`
 impl Default for Role {
@@ -402,6 +527,35 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clock_follows_the_zone_country() {
+        for (zone, clock) in [
+            ("America/Chicago", Clock::Twelve),
+            ("America/Indiana/Knox", Clock::Twelve),
+            ("America/Toronto", Clock::Twelve),
+            ("US/Eastern", Clock::Twelve),
+            ("Pacific/Honolulu", Clock::Twelve),
+            ("Australia/Sydney", Clock::Twelve),
+            ("America/Mexico_City", Clock::TwentyFour),
+            ("America/Sao_Paulo", Clock::TwentyFour),
+            ("Europe/London", Clock::TwentyFour),
+            ("UTC", Clock::TwentyFour),
+            ("USA", Clock::TwentyFour),
+        ] {
+            assert_eq!(Clock::for_zone(zone), clock, "{zone}");
+        }
+    }
+
+    #[test]
+    fn clocks_print_times() {
+        let cases = [(0, 5, "12:05 AM", "00:05"), (9, 30, "9:30 AM", "09:30")];
+        let more = [(12, 0, "12:00 PM", "12:00"), (14, 0, "2:00 PM", "14:00")];
+        for (h, m, twelve, twenty_four) in cases.into_iter().chain(more) {
+            assert_eq!(Clock::Twelve.format(h, m), twelve);
+            assert_eq!(Clock::TwentyFour.format(h, m), twenty_four);
+        }
+    }
 
     #[test]
     fn slots_parse_case_insensitively() {

@@ -6,6 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+use crate::model::Clock;
+
 /// What a missing number or date prints as.
 pub const MISSING: &str = "—";
 
@@ -20,6 +22,33 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("month_day", |v: &Value, _: Kwargs, _: &State| {
         on_date(v, |d| format!("{} {}", d.format("%b"), d.day()))
     });
+    tera.register_filter("short_date", |v: &Value, _: Kwargs, _: &State| {
+        on_date(v, |d| {
+            format!("{} {}, {}", d.format("%b"), d.day(), d.year())
+        })
+    });
+    tera.register_filter(
+        "clock",
+        |v: &Value, kw: Kwargs, state: &State| -> TeraResult<String> {
+            let given = kw.get::<String>("clock")?;
+            let program = state.get::<Value>("program")?;
+            let from_program = program
+                .as_ref()
+                .and_then(|p| p.get_from_path("clock"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let clock = given
+                .or(from_program)
+                .and_then(|c| c.parse::<Clock>().ok())
+                .unwrap_or(Clock::TwentyFour);
+            Ok(match v.as_str() {
+                Some(s) => clock_time(s, clock),
+                None if v.is_none() || v.is_undefined() => String::new(),
+                None => v.to_string(),
+            })
+        },
+    );
+    tera.register_filter("slot", |v: &str, _: Kwargs, _: &State| slot_words(v));
     tera.register_filter("month_year", |v: &Value, _: Kwargs, _: &State| {
         on_date(v, |d| d.format("%b %Y").to_string())
     });
@@ -70,6 +99,42 @@ fn on_date(v: &Value, f: impl Fn(NaiveDate) -> String) -> String {
         },
         None if v.is_none() || v.is_undefined() => String::new(),
         None => v.to_string(),
+    }
+}
+
+/// `14:00` on `clock`: `2:00 PM` or `14:00`; other text passes unchanged.
+pub fn clock_time(text: &str, clock: Clock) -> String {
+    let parsed = text.trim().split_once(':').and_then(|(h, m)| {
+        let hour: u8 = h.parse().ok()?;
+        let minute: u8 = m.parse().ok()?;
+        (hour < 24 && minute < 60 && m.len() == 2).then_some((hour, minute))
+    });
+    match parsed {
+        Some((hour, minute)) => clock.format(hour, minute),
+        None => text.to_string(),
+    }
+}
+
+/// A weekly slot in words: `tue-pm` → `Tuesday afternoon`; other text
+/// passes unchanged.
+pub fn slot_words(text: &str) -> String {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const PARTS: [&str; 3] = ["morning", "afternoon", "evening"];
+    match text.parse::<crate::model::Slot>() {
+        Ok(slot) => format!(
+            "{} {}",
+            DAYS[usize::from(slot.day) % 7],
+            PARTS[usize::from(slot.part) % 3]
+        ),
+        Err(_) => text.to_string(),
     }
 }
 
@@ -161,6 +226,53 @@ mod tests {
     #[test]
     fn month_day() {
         assert_eq!(render("{{ v | month_day }}", "2016-08-09".into()), "Aug 9");
+    }
+
+    #[test]
+    fn short_date() {
+        assert_eq!(
+            render("{{ v | short_date }}", "2016-08-09".into()),
+            "Aug 9, 2016"
+        );
+        assert_eq!(render("{{ v | short_date }}", serde_json::Value::Null), "");
+    }
+
+    #[test]
+    fn clock() {
+        let render_with = |template: &str, clock: Option<&str>| {
+            let mut tera = Tera::new();
+            register(&mut tera);
+            tera.add_raw_template("t.txt", template).unwrap();
+            let ctx = tera::Context::from_serialize(&serde_json::json!({
+                "v": "14:05",
+                "program": {"clock": clock},
+            }))
+            .unwrap();
+            tera.render("t.txt", &ctx).unwrap()
+        };
+        assert_eq!(render_with("{{ v | clock }}", Some("12h")), "2:05 PM");
+        assert_eq!(render_with("{{ v | clock }}", Some("24h")), "14:05");
+        // No clock in the program: 24h; a keyword overrides the program.
+        assert_eq!(render_with("{{ v | clock }}", None), "14:05");
+        assert_eq!(
+            render_with("{{ v | clock(clock=\"12h\") }}", Some("24h")),
+            "2:05 PM"
+        );
+        assert_eq!(render("{{ v | clock }}", "00:30".into()), "00:30");
+        assert_eq!(render("{{ v | clock }}", "noon".into()), "noon");
+        assert_eq!(render("{{ v | clock }}", serde_json::Value::Null), "");
+        assert_eq!(clock_time("00:30", Clock::Twelve), "12:30 AM");
+        assert_eq!(clock_time("12:00", Clock::Twelve), "12:00 PM");
+    }
+
+    #[test]
+    fn slot() {
+        assert_eq!(
+            render("{{ v | slot }}", "tue-pm".into()),
+            "Tuesday afternoon"
+        );
+        assert_eq!(render("{{ v | slot }}", "SUN-EVE".into()), "Sunday evening");
+        assert_eq!(render("{{ v | slot }}", "noon".into()), "noon");
     }
 
     #[test]

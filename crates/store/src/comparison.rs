@@ -1,6 +1,8 @@
 //! The comparison group named by `[evaluation] comparison`: a CSV of
 //! non-participants (an HR export) with the day each was hired and, where it
-//! happened, promoted and left. It is read by the one export reader
+//! happened, promoted and left; optionally each one's department (for the
+//! stratified comparison) and certifications earned (`Name: YYYY-MM-DD`,
+//! several separated by `;`). It is read by the one export reader
 //! (`export.rs`): CSV in any common encoding and delimiter, or a workbook.
 
 use std::path::{Path, PathBuf};
@@ -24,6 +26,11 @@ pub struct StaffRecord {
     pub hired: NaiveDate,
     pub promoted: Option<NaiveDate>,
     pub left: Option<NaiveDate>,
+    /// `None` when the file has no department column, or the cell is empty.
+    pub department: Option<String>,
+    /// The days certifications were earned, sorted; `None` when the file has
+    /// no certifications column.
+    pub certifications: Option<Vec<NaiveDate>>,
 }
 
 impl StaffRecord {
@@ -33,6 +40,8 @@ impl StaffRecord {
             hired: Some(self.hired),
             promoted: self.promoted,
             left: self.left,
+            department: self.department.clone(),
+            certifications: self.certifications.clone(),
         }
     }
 }
@@ -59,6 +68,9 @@ const LEFT: &[&str] = &[
     "termination date",
     "end date",
 ];
+
+const DEPARTMENT: &[&str] = &["department", "dept", "department name"];
+const CERTIFICATIONS: &[&str] = &["certifications", "certification", "certified"];
 
 /// The comparison file's name as written in program.toml, and its path.
 pub fn comparison_path(folder: &Folder) -> Option<(String, PathBuf)> {
@@ -146,6 +158,8 @@ fn parse_staff(
     };
     let promoted_col = find(table, PROMOTED);
     let left_col = find(table, LEFT);
+    let department_col = find(table, DEPARTMENT);
+    let certifications_col = find(table, CERTIFICATIONS);
     let name_col = table.column("name").ok();
     let email_col = table.column("email").ok();
     let mentees: std::collections::BTreeMap<String, &String> = folder
@@ -179,6 +193,24 @@ fn parse_staff(
         let hired = date(Some(hired_col), true);
         let promoted = date(promoted_col, false);
         let left = date(left_col, false);
+        let certifications = certifications_col.map(|i| {
+            certification_dates(&row.text(i)).unwrap_or_else(|bad| {
+                problems.push(
+                    row_problem(
+                        shown,
+                        table,
+                        row,
+                        i,
+                        &format!("`{bad}` is not a certification with a date"),
+                    )
+                    .help("write each as `Name: YYYY-MM-DD` (or the date alone), several separated by `;`"),
+                );
+                Vec::new()
+            })
+        });
+        let department = department_col
+            .map(|i| row.text(i).into_owned())
+            .filter(|s| !s.is_empty());
         let email = email_col
             .map(|i| row.text(i).into_owned())
             .filter(|s| !s.is_empty());
@@ -218,6 +250,8 @@ fn parse_staff(
                 hired,
                 promoted,
                 left,
+                department,
+                certifications,
             });
         }
     }
@@ -226,6 +260,25 @@ fn parse_staff(
     } else {
         Err(problems)
     }
+}
+
+/// The days in a certifications cell: items separated by `;`, each ending
+/// in its date (`ALA CLSS: 2017-05-12`, `Notary (2018-01-02)`, `2019-03-04`);
+/// an empty cell is none. The item that has no date is the error.
+fn certification_dates(cell: &str) -> Result<Vec<NaiveDate>, String> {
+    let mut days = Vec::new();
+    for item in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        let bare = item.trim_end_matches(')').trim_end();
+        let date = bare
+            .char_indices()
+            .rev()
+            .nth(9)
+            .and_then(|(at, _)| NaiveDate::parse_from_str(&bare[at..], "%Y-%m-%d").ok())
+            .ok_or_else(|| item.to_string())?;
+        days.push(date);
+    }
+    days.sort();
+    Ok(days)
 }
 
 /// A problem with one cell: at its line in a text file (`staff.csv:4:

@@ -87,14 +87,22 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         format!("unknown field `{name}`")
     } else if message.starts_with("missing field ") {
         let name = backticked(message).unwrap_or("?").to_string();
-        help = Some(format!("add `{name}: …` to the {what}"));
+        help = Some(if what == "program" {
+            format!("add `{name} = …` to this table")
+        } else {
+            format!("add `{name}: …` to the {what}")
+        });
         field = Some(name.clone());
         format!("missing field `{name}`")
     } else if message.starts_with("unknown variant ") {
         let known = expected_list(message);
+        let word = backticked(message).unwrap_or(&value_text);
+        let near = match nearest(word, known.iter().copied()) {
+            Some(near) => format!("; did you mean `{near}`?"),
+            None => String::new(),
+        };
         format!(
-            "`{}` is not allowed here; use one of: {}",
-            backticked(message).unwrap_or(&value_text),
+            "`{word}` is not allowed here; use one of: {}{near}",
             known.join(", ")
         )
     } else if message.starts_with("duplicate mapping key") || message.contains("duplicate key") {
@@ -165,6 +173,14 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         "the file is empty".to_string()
     } else {
         message.to_string()
+    };
+    // A near miss that a value's parser put in its message goes under help.
+    let msg = match msg.split_once("; did you mean ") {
+        Some((what, near)) if help.is_none() => {
+            help = Some(format!("did you mean {near}"));
+            what.to_string()
+        }
+        _ => msg,
     };
     let mut p = Problem::file(file, msg).at(text, line, column);
     p.field = field;

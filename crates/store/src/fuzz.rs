@@ -8,7 +8,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::diag::locate;
-use super::load::{parse_participant, parse_program, parse_session};
+use super::load::{parse_participant, parse_program_all, parse_session};
 
 const PARTICIPANT: &str =
     include_str!("../../../examples/career-development/participants/maria-gonzalez.yaml");
@@ -64,7 +64,8 @@ fn all_loaders(text: &str) {
     let rel = Path::new("participants/x.yaml");
     let _ = parse_participant(rel, text).map_err(|p| p.to_string());
     let _ = parse_session(Path::new("sessions/x.yaml"), text).map_err(|p| p.to_string());
-    let _ = parse_program(Path::new("program.toml"), text).map_err(|p| p.to_string());
+    let (_, problems) = parse_program_all(Path::new("program.toml"), text);
+    let _: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let _ = locate(text, "email", Some("x"));
 }
 

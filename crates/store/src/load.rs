@@ -101,9 +101,47 @@ pub fn parse_session(rel: &Path, text: &str) -> Result<Session, Problem> {
     parse_yaml(rel, text, "session")
 }
 
-/// Reads and parses `program.toml`.
-pub(crate) fn parse_program(rel: &Path, text: &str) -> Result<ProgramFile, Problem> {
-    toml::from_str(text).map_err(|e| toml_problem(rel, text, &e))
+/// Most problems a `program.toml` holds that one parse would stop at.
+const MAX_PROGRAM_PROBLEMS: usize = 20;
+
+/// Parses `program.toml` and reports every problem in it, not only the
+/// first: after each error on a `key = value` line, that line is set aside
+/// (made a comment, so that places stay where they are) and the parse
+/// runs again, until it passes, a table header or the syntax is at fault,
+/// or the same error comes back. The program returned is the one without
+/// the lines set aside, or else what can be read of it
+/// (`ProgramFile::partial`), so that the records can be checked against it.
+pub(crate) fn parse_program_all(rel: &Path, text: &str) -> (ProgramFile, Vec<Problem>) {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut trial = text.to_string();
+    for _ in 0..MAX_PROGRAM_PROBLEMS {
+        let syntax_ok = trial.parse::<toml::Table>().is_ok();
+        if !syntax_ok && !problems.is_empty() {
+            break;
+        }
+        let err = match toml::from_str::<ProgramFile>(&trial) {
+            Ok(program) => return (program, problems),
+            Err(e) => e,
+        };
+        let problem = toml_problem(rel, &trial, &err);
+        if problems.contains(&problem) {
+            break;
+        }
+        problems.push(problem);
+        let Some(span) = err.span() else { break };
+        let start = trial[..span.start.min(trial.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        if !syntax_ok || trial[start..].trim_start().starts_with('[') {
+            break;
+        }
+        trial.insert(start, '#');
+    }
+    let table = trial
+        .parse::<toml::Table>()
+        .or_else(|_| text.parse::<toml::Table>())
+        .unwrap_or_default();
+    (ProgramFile::partial(&table), problems)
 }
 
 /// The `.yaml` files of a record folder, sorted, with problems for anything else in it.
@@ -187,17 +225,20 @@ fn read_all<T: Send>(
     })
 }
 
-/// Loads the folder. `None` when `program.toml` cannot be read or parsed.
+/// Loads the folder, and every problem found. A `program.toml` that does
+/// not parse is reported, and what can be read of it stands in (see
+/// `ProgramFile::partial`), so the records are checked in the same pass;
+/// `None` only when it cannot be read at all.
 pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut sources = BTreeMap::new();
     let program_rel = PathBuf::from(PROGRAM_FILE);
-    let program = match read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES)
-        .and_then(|text| parse_program(&program_rel, &text).map(|p| (p, text)))
-    {
-        Ok((p, text)) => {
+    let program = match read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES) {
+        Ok(text) => {
+            let (program, found) = parse_program_all(&program_rel, &text);
+            problems.extend(found);
             sources.insert(program_rel, text);
-            Some(p)
+            Some(program)
         }
         Err(p) => {
             problems.push(p);

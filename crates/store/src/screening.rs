@@ -69,7 +69,11 @@ pub fn screening_text(screening: &Screening) -> String {
 
 /// The problems of `screening.yaml`, if there is one: it must parse, and name
 /// only mentees of the folder.
-pub(crate) fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+pub(crate) fn screening_rules(
+    folder: &Folder,
+    known: &super::Known<'_>,
+    problems: &mut Vec<Problem>,
+) {
     let (screening, text) = match read_screening(&folder.root) {
         Ok(Some(found)) => found,
         Ok(None) => return,
@@ -89,6 +93,7 @@ pub(crate) fn screening_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             }
         };
         match folder.participants.get(id) {
+            None if known.person(id) => {}
             None => problems.push(at(format!("no participant `{id}`"))),
             Some(p) if p.role != Role::Mentee => {
                 problems.push(at(format!("`{id}` is a mentor; only mentees are screened")));

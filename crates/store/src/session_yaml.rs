@@ -51,6 +51,9 @@ pub fn session_yaml(s: &Session) -> String {
     if !s.mentees.is_empty() {
         line("mentees", flow(&s.mentees));
     }
+    if let Some(notes) = &s.notes {
+        line("notes", quoted(notes));
+    }
     out
 }
 

@@ -12,10 +12,11 @@ use crate::model::{Role, is_valid_id};
 /// Every cross-field and cross-file problem in the folder.
 pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     let mut problems = Vec::new();
-    program_rules(folder, &mut problems);
-    participant_rules(folder, &mut problems);
-    session_rules(folder, &mut problems);
-    super::screening::screening_rules(folder, &mut problems);
+    let known = super::Known::of(folder);
+    program_rules(folder, &known, &mut problems);
+    participant_rules(folder, &known, &mut problems);
+    session_rules(folder, &known, &mut problems);
+    super::screening::screening_rules(folder, &known, &mut problems);
     outcome_rules(folder, &mut problems);
     problems.extend(super::comparison::problems(folder));
     problems
@@ -59,7 +60,7 @@ fn unknown_person(folder: &Folder, rel: &Path, key: &str, id: &str) -> Problem {
     problem_at(folder, rel, key, Some(id), message).help(help)
 }
 
-fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+fn program_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
     let rel = Path::new(PROGRAM_FILE);
     let pf = &folder.program;
     let p = &pf.program;
@@ -132,7 +133,7 @@ fn program_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                 continue;
             }
             for id in pair {
-                if !folder.participants.contains_key(id) {
+                if !known.person(id) {
                     problems.push(unknown_person(folder, rel, key, id));
                 }
             }
@@ -194,7 +195,7 @@ pub fn check_rrule(rule: &str, first: chrono::NaiveDate, zone: &str) -> Result<(
     .map_err(|e| e.to_string())
 }
 
-fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+fn participant_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
     let mut emails: BTreeMap<String, &String> = BTreeMap::new();
     let starts = folder.program.program.starts;
     for (id, p) in &folder.participants {
@@ -262,6 +263,7 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
         }
         for pref in &p.prefers {
             match folder.participants.get(pref) {
+                None if known.person(pref) => {}
                 None => problems.push(unknown_person(folder, &rel, "prefers", pref)),
                 Some(t)
                     if t.role != Role::Mentor
@@ -289,6 +291,7 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
                 .help("an outcome is what happened after the program began; check the date"),
             );
         }
+        certification_rules(p, &at, problems);
         if let (Some(hired), Some(applied)) = (p.hired, p.applied)
             && applied < hired
         {
@@ -301,7 +304,50 @@ fn participant_rules(folder: &Folder, problems: &mut Vec<Problem>) {
     }
 }
 
-fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
+/// Each certification has a name, and is listed once.
+fn certification_rules(
+    p: &crate::model::Participant,
+    at: &dyn Fn(&str, Option<&str>, String) -> Problem,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: BTreeMap<(String, chrono::NaiveDate), usize> = BTreeMap::new();
+    for (i, c) in p.certifications.iter().enumerate() {
+        let name = c.name.trim();
+        let date = c.date.to_string();
+        if name.is_empty() {
+            problems.push(
+                at(
+                    "certifications",
+                    Some(&date),
+                    format!("certification {} ({}) has no name", i + 1, c.date),
+                )
+                .help(
+                    "write it as `- {name: ALA Certified Library Support Staff, date: 2017-05-12}`",
+                ),
+            );
+            continue;
+        }
+        let key = (crate::model::values::fold(name), c.date);
+        if let Some(first) = seen.get(&key) {
+            problems.push(
+                at(
+                    "certifications",
+                    Some(name),
+                    format!(
+                        "certification {} ({name}, {}) repeats certification {first}",
+                        i + 1,
+                        c.date
+                    ),
+                )
+                .help("list each certification once; remove the repeat"),
+            );
+        } else {
+            seen.insert(key, i + 1);
+        }
+    }
+}
+
+fn session_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
     let program = &folder.program.program;
     for (id, s) in &folder.sessions {
         let rel = session_rel(id);
@@ -340,14 +386,14 @@ fn session_rules(folder: &Folder, problems: &mut Vec<Problem>) {
             ("excused", &s.excused),
         ];
         if let Some(mentor) = &s.mentor
-            && !folder.participants.contains_key(mentor)
+            && !known.person(mentor)
         {
             problems.push(unknown_person(folder, &rel, "mentor", mentor));
         }
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for (key, ids) in lists {
             for pid in ids {
-                if !folder.participants.contains_key(pid) {
+                if !known.person(pid) {
                     problems.push(unknown_person(folder, &rel, key, pid));
                 }
                 if key != "mentees"

@@ -1,222 +1,166 @@
 //! `mentorkit progress --evidence`: the figures of `evidence` as a table for
-//! people, JSON (the `Evidence` struct) or one flat CSV.
+//! people, JSON (the `Evidence` struct, every number at full precision) or
+//! one flat CSV.
 
-use serde_json::{Value, json};
+mod flat;
+
+use serde_json::json;
 
 use crate::cli::Format;
-use crate::cohort::Cohort;
 use crate::error::{Error, Result};
-use crate::evidence::{Evidence, Figure, Proportion, one_decimal, percent, signed, times};
+use crate::evidence::display::{self, ChangeView, DASH, FigureView};
+use crate::evidence::{Evidence, words};
 use crate::output::{Table, print_out};
 
-/// Prints the evidence for the folder as of a day.
-pub(super) fn run(cohort: &Cohort<'_>, format: Format) -> Result<()> {
-    let e = super::evidence_for(cohort)?;
+/// Prints the evidence.
+pub(super) fn run(e: &Evidence, format: Format) -> Result<()> {
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&e).map_err(Error::json)?;
+            let mut s = serde_json::to_string_pretty(e).map_err(Error::json)?;
             s.push('\n');
             print_out(&s)
         }
-        Format::Csv => flat(&e).print(Format::Csv),
-        Format::Table => print_out(&table(&e)?),
+        Format::Csv => flat::flat(e).print(Format::Csv),
+        Format::Table => print_out(&table(e)?),
     }
-}
-
-fn num(x: Option<f64>) -> Value {
-    x.map_or(Value::Null, |x| json!((x * 10_000.0).round() / 10_000.0))
-}
-
-const FLAT_KEYS: &[&str] = &[
-    "section",
-    "measure",
-    "label",
-    "count",
-    "n",
-    "rate",
-    "low",
-    "high",
-    "comparison_count",
-    "comparison_n",
-    "comparison_rate",
-    "comparison_low",
-    "comparison_high",
-    "ratio",
-    "ratio_low",
-    "ratio_high",
-    "pre_mean",
-    "post_mean",
-    "change",
-    "change_low",
-    "change_high",
-    "provisional",
-    "conclusion",
-];
-
-/// Rates and survey changes in one CSV: `section` says which a row is.
-fn flat(e: &Evidence) -> Table {
-    let mut t = Table::new(FLAT_KEYS);
-    for f in &e.figures {
-        let c = f.comparison.as_ref();
-        t.push(vec![
-            json!("rate"),
-            json!(f.measure),
-            json!(f.label),
-            json!(f.participants.count),
-            json!(f.participants.n),
-            num(f.participants.rate),
-            num(f.participants.low),
-            num(f.participants.high),
-            c.map_or(Value::Null, |c| json!(c.count)),
-            c.map_or(Value::Null, |c| json!(c.n)),
-            num(c.and_then(|c| c.rate)),
-            num(c.and_then(|c| c.low)),
-            num(c.and_then(|c| c.high)),
-            num(f.ratio.map(|r| r.value)),
-            num(f.ratio.map(|r| r.low)),
-            num(f.ratio.map(|r| r.high)),
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            json!(if f.provisional { "yes" } else { "no" }),
-            json!(f.conclusion),
-        ]);
-    }
-    for s in &e.surveys {
-        let mut row = vec![json!("survey"), json!(s.question), json!(s.question)];
-        row.extend([json!(s.improved), json!(s.n)]);
-        row.extend(std::iter::repeat_n(Value::Null, 11));
-        row.extend([
-            num(s.pre_mean),
-            num(s.post_mean),
-            num(s.change),
-            num(s.low),
-            num(s.high),
-            json!("no"),
-            json!(s.conclusion),
-        ]);
-        t.push(row);
-    }
-    t
-}
-
-fn share(p: &Proportion) -> String {
-    match p.rate {
-        Some(r) => format!("{}/{} ({})", p.count, p.n, percent(r)),
-        None => "—".to_string(),
-    }
-}
-
-fn interval(p: &Proportion) -> String {
-    match (p.low, p.high) {
-        (Some(l), Some(h)) => format!("{} to {}", percent(l), percent(h)),
-        _ => "—".to_string(),
-    }
-}
-
-fn ratio(f: &Figure) -> String {
-    f.ratio.map_or("—".to_string(), |r| times(r.value))
 }
 
 fn heading(e: &Evidence) -> String {
     let mentees = match e.cohort {
-        1 => "1 accepted mentee".to_string(),
-        n => format!("{n} accepted mentees"),
+        Some(1) => "1 accepted mentee".to_string(),
+        Some(n) => format!("{n} accepted mentees"),
+        None => "fewer than 5 accepted mentees".to_string(),
     };
-    let mut out = match e.start {
-        Some(s) => format!(
-            "Evidence of impact as of {}: {mentees}, counted from {s}\n",
+    let mut out = match (e.start, e.followed_years) {
+        (Some(s), Some(_)) => format!(
+            "Evidence of impact as of {}: {mentees}, counted from {s} ({} so far)\n",
+            e.as_of,
+            words::span(s, e.as_of)
+        ),
+        (Some(s), None) => format!(
+            "Evidence of impact as of {}: {mentees}; the program starts on {s}\n",
             e.as_of
         ),
-        None => format!("Evidence of impact as of {}: {mentees}\n", e.as_of),
+        (None, _) => format!("Evidence of impact as of {}: {mentees}\n", e.as_of),
     };
-    if let Some(c) = &e.comparison {
+    for g in &e.groups {
+        let n = |k: Option<u32>| k.map_or("fewer than 5".to_string(), |k| k.to_string());
+        let extra = match (g.waitlisted, g.ineligible) {
+            (None, None) if g.group != crate::evidence::GroupKind::Applicants => String::new(),
+            (w, i) => format!(" ({} waitlisted, {} ineligible)", n(w), n(i)),
+        };
         out.push_str(&format!(
-            "Comparison group: {}, {} of {} listed were employed at the start\n",
-            c.file, c.at_start, c.listed
+            "Comparison group: {}{extra}, {} of {} listed were employed at the start\n",
+            g.label,
+            n(g.at_start),
+            n(g.listed)
         ));
     }
-    for n in &e.notes {
-        out.push_str(&format!("Note: {n}\n"));
+    for note in &e.notes {
+        out.push_str(&format!("Note: {note}\n"));
     }
     out
 }
 
-/// The terminal view: the rates, the survey changes, each with its sentence.
+/// One row per figure and comparison group, and one per stratified ratio.
+fn figure_rows(t: &mut Table, f: &FigureView) {
+    let ours = [json!(f.label), json!(f.participants), json!(f.interval)];
+    if f.comparisons.is_empty() {
+        let mut row = ours.to_vec();
+        row.extend([json!(DASH), json!(DASH), json!(DASH), json!(DASH)]);
+        t.push(row);
+    }
+    for (i, c) in f.comparisons.iter().enumerate() {
+        let mut row = if i == 0 {
+            ours.to_vec()
+        } else {
+            vec![json!(""), json!(""), json!("")]
+        };
+        row.extend([
+            json!(c.label),
+            json!(c.rate),
+            json!(c.ratio),
+            json!(c.fisher_p),
+        ]);
+        t.push(row);
+        if !c.stratified_by.is_empty() {
+            t.push(vec![
+                json!(""),
+                json!(""),
+                json!(""),
+                json!(format!("  within {}", c.stratified_by)),
+                json!(""),
+                json!(c.stratified),
+                json!(""),
+            ]);
+        }
+    }
+}
+
+/// The terminal view: the rates, the survey changes, each with its sentences.
 fn table(e: &Evidence) -> Result<String> {
     let mut out = heading(e);
     out.push('\n');
-    let compared = e.comparison.is_some();
-    let keys: &[&'static str] = if compared {
-        &[
-            "measure",
-            "participants",
-            "95% interval",
-            "comparison",
-            "95% interval",
-            "ratio",
-        ]
-    } else {
-        &["measure", "participants", "95% interval"]
-    };
-    let mut t = Table::new(keys);
-    for f in &e.figures {
-        let mut row = vec![
-            json!(f.label),
-            json!(share(&f.participants)),
-            json!(interval(&f.participants)),
-        ];
-        if compared {
-            let c = f.comparison.as_ref();
-            row.push(json!(c.map_or("—".to_string(), share)));
-            row.push(json!(c.map_or("—".to_string(), interval)));
-            row.push(json!(ratio(f)));
-        }
-        t.push(row);
+    let mut t = Table::new(&[
+        "measure",
+        "participants",
+        "95% interval",
+        "compared with",
+        "their rate",
+        "ratio (95% interval)",
+        "Fisher p",
+    ]);
+    let figures = display::figures(e);
+    for f in &figures {
+        figure_rows(&mut t, f);
     }
     out.push_str(&t.render(Format::Table)?);
-    for f in &e.figures {
+    for f in &figures {
         out.push_str(&format!("  {}: {}\n", f.label, f.conclusion));
     }
-    if e.surveys.is_empty() {
+    let surveys = display::surveys(e);
+    if surveys.is_empty() {
         out.push_str("\nNo pre or post survey answers yet.\n");
-        return Ok(out);
+    } else {
+        out.push('\n');
+        out.push_str(&changes_table("question", &surveys)?);
+        for q in &surveys {
+            out.push_str(&format!("  {}: {}\n", q.name, q.conclusion));
+        }
     }
-    out.push('\n');
+    let asked = display::competencies(e);
+    if !asked.is_empty() {
+        out.push_str("\nProficiency per competency (the mentees who chose it):\n");
+        out.push_str(&changes_table("competency", &asked)?);
+        for c in &asked {
+            out.push_str(&format!("  {}: {}\n", c.name, c.conclusion));
+        }
+    }
+    Ok(out)
+}
+
+fn changes_table(first: &'static str, rows: &[ChangeView]) -> Result<String> {
     let mut s = Table::new(&[
-        "question",
+        first,
         "n",
         "pre",
         "post",
         "change",
         "95% interval",
-        "improved",
+        "Wilcoxon p",
+        "only before/after",
     ]);
-    let one = |x: Option<f64>| x.map_or("—".to_string(), one_decimal);
-    let sign = |x: Option<f64>| x.map_or("—".to_string(), signed);
-    for q in &e.surveys {
+    for q in rows {
         s.push(vec![
-            json!(q.question),
+            json!(q.name),
             json!(q.n),
-            json!(one(q.pre_mean)),
-            json!(one(q.post_mean)),
-            json!(sign(q.change)),
-            json!(match (q.low, q.high) {
-                (Some(l), Some(h)) => format!("{} to {}", signed(l), signed(h)),
-                _ => "—".to_string(),
-            }),
-            json!(if q.n == 0 {
-                "—".to_string()
-            } else {
-                format!("{} of {}", q.improved, q.n)
-            }),
+            json!(q.pre),
+            json!(q.post),
+            json!(q.change),
+            json!(q.interval),
+            json!(q.wilcoxon_p),
+            json!(format!("{}/{}", q.only_before, q.only_after)),
         ]);
     }
-    out.push_str(&s.render(Format::Table)?);
-    for q in &e.surveys {
-        out.push_str(&format!("  {}: {}\n", q.question, q.conclusion));
-    }
-    Ok(out)
+    s.render(Format::Table)
 }

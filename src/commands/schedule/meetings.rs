@@ -1,6 +1,8 @@
 //! `schedule --meetings`: each pair's or group's meetings from `matches.yaml`,
 //! on the program's meeting cadence, at the group's slot (or the best slot the
-//! pair shares), with the modality they can all meet in and the link.
+//! pair shares), with the modality they can all meet in and the link, kept
+//! clear of the workshops (a moved meeting says so, on stderr and in its
+//! file's `notes`).
 //!
 //! `matches.yaml` is read tolerantly, as a list of entries under `matches`,
 //! `pairs` or `groups` (or at the top): each with `mentor` (absent for
@@ -11,9 +13,13 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
+use std::collections::BTreeMap;
+
 use crate::error::{Error, Problem, Result, count};
-use crate::model::{Minutes, Modality, Schedule, Session, SessionKind, Slot};
-use crate::schedule::meetings::{Cadence, MeetingGroup, plan_meetings};
+use crate::model::{Clock, Minutes, Modality, Schedule, Session, SessionKind, Slot};
+use crate::schedule::meetings::{
+    Cadence, Clash, MeetingGroup, PlannedMeeting, Shift, Workshop, plan_meetings,
+};
 use crate::schedule::slots::{Availability, DayPart, Side, shared_slot};
 use crate::store::{Folder, PROGRAM_FILE};
 
@@ -48,11 +54,40 @@ pub(crate) fn entries(matches: &crate::model::matches::Matches) -> Vec<MatchEntr
         .collect()
 }
 
-/// The meetings of every match, as `(id, session)`.
+/// The workshops as they will be after the layout: each session file of
+/// kind workshop as it is written (edits are kept), and the laid-out ones
+/// that have no file yet.
+pub(super) fn workshops(
+    folder: &Folder,
+    schedule: &Schedule,
+    laid_out: &[(String, Session)],
+) -> Vec<Workshop> {
+    let mut all: BTreeMap<&str, &Session> =
+        laid_out.iter().map(|(id, s)| (id.as_str(), s)).collect();
+    for (id, s) in &folder.sessions {
+        if s.kind() == SessionKind::Workshop {
+            all.insert(id, s);
+        } else {
+            all.remove(id.as_str());
+        }
+    }
+    all.into_iter()
+        .map(|(id, s)| Workshop {
+            id: id.to_owned(),
+            title: s.title.clone(),
+            date: s.date,
+            time: s.time.map(super::clock),
+            duration_minutes: s.duration.unwrap_or(schedule.duration).0,
+        })
+        .collect()
+}
+
+/// The meetings of every match, as `(id, session)`, clear of `workshops`.
 pub(super) fn plan(
     folder: &Folder,
     schedule: &Schedule,
     zone: Tz,
+    workshops: Vec<Workshop>,
 ) -> Result<Vec<(String, Session)>> {
     let matches = crate::store::load_matches(&folder.root)?.ok_or(Error::Needs {
         noun: "matches",
@@ -87,6 +122,7 @@ pub(super) fn plan(
         duration_minutes: schedule.meeting_duration.map_or(60, |m| m.0),
         skip: schedule.skip.clone(),
         starts: DayPart::ALL.map(DayPart::default_start),
+        workshops,
     };
     let planned = plan_meetings(&cadence, &groups).map_err(|e| {
         Error::problem(crate::store::problem_at(
@@ -99,14 +135,39 @@ pub(super) fn plan(
     })?;
     eprintln!(
         "{} for {}, {} to {}",
-        count(planned.len(), "meeting", "meetings"),
+        count(planned.meetings.len(), "meeting", "meetings"),
         count(groups.len(), "match", "matches"),
         cadence.from,
         ends
     );
+    let clock = folder.program.program.clock();
+    let moved = planned
+        .meetings
+        .iter()
+        .filter(|m| m.clash.is_some())
+        .count();
+    if moved > 0 {
+        eprintln!(
+            "{} moved off workshop times:",
+            count(moved, "meeting", "meetings")
+        );
+    }
+    for m in &planned.meetings {
+        if let Some(note) = moved_note(m, clock) {
+            eprintln!("  {}: {note}", m.session.id);
+        }
+    }
+    for n in &planned.not_held {
+        eprintln!(
+            "warning: {} is not held: it falls on the workshop {} and there is no free time after it or a week later",
+            n.id, n.workshop.id
+        );
+    }
     Ok(planned
+        .meetings
         .into_iter()
         .map(|m| {
+            let notes = moved_note(&m, clock);
             let s = m.session;
             let session = Session {
                 title: s.title,
@@ -119,11 +180,41 @@ pub(super) fn plan(
                 modality: m.modality.parse().ok(),
                 mentor: m.mentor,
                 mentees: m.mentees,
+                notes,
                 ..Session::default()
             };
             (s.id, session)
         })
         .collect())
+}
+
+/// Why a meeting is not at its usual time, in words: `moved from 2:00 PM
+/// to 4:30 PM, after the workshop “SMART Goal Setting” (2:00 PM–4:30 PM)`.
+fn moved_note(m: &PlannedMeeting, clock: Clock) -> Option<String> {
+    let Clash { workshop, shift } = m.clash.as_ref()?;
+    let at = |t: chrono::NaiveTime| {
+        use chrono::Timelike;
+        clock.format(t.hour() as u8, t.minute() as u8)
+    };
+    let when = match workshop.time {
+        Some(t) => {
+            let end = t + chrono::Duration::minutes(i64::from(workshop.duration_minutes));
+            format!("{}–{}", at(t), at(end))
+        }
+        None => "all day".to_owned(),
+    };
+    let moved = match shift {
+        Shift::After { was } => format!(
+            "moved from {} to {}, after the workshop",
+            at(*was),
+            at(m.session.time)
+        ),
+        Shift::NextWeek { was } => format!(
+            "moved from {was} to {} (a week later), clear of the workshop",
+            m.session.date
+        ),
+    };
+    Some(format!("{moved} “{}” ({when})", workshop.title))
 }
 
 /// One match as a meeting group; `None` (with a warning) when it has no slot.

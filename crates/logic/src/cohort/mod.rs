@@ -8,10 +8,15 @@
 //!
 //! Who is in the cohort: the mentees `screening.yaml` accepted; before the
 //! folder is screened, every mentee (and [`Cohort::roster_note`] says so,
-//! for every output that depends on it to print).
+//! for every output that depends on it to print). The applicants screening
+//! did not accept are kept too, with their careers: they are the built-in
+//! comparison group of the evidence.
 
+pub mod careers;
+pub mod competencies;
 pub mod completion;
 pub mod deliverables;
+pub mod pseudonyms;
 pub mod register;
 mod risk;
 pub mod surveys;
@@ -23,8 +28,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::screening::{Outcome, Screening};
-use crate::model::{Folder, GoalStatus, Participant, ProgramFile, Role, Session};
+use crate::model::{Career, Folder, GoalStatus, Participant, ProgramFile, Role, Session};
 
+pub use careers::{Applicant, start_day};
+pub use competencies::CompetencyChange;
 pub use completion::{Basis, Completion, RuleCheck};
 pub use deliverables::{DeliverableCount, DeliverableState, Deliverables, name_key};
 pub use register::{Attendance, Register, SessionState};
@@ -110,6 +117,9 @@ pub struct Member<'a> {
     /// to: no risk flags are raised for them after that.
     pub left: Option<NaiveDate>,
     pub flags: Vec<Flag>,
+    /// Hired, promoted, left (as recorded, even after the day), department
+    /// and certifications: what the evidence counts.
+    pub career: Career,
 }
 
 impl Member<'_> {
@@ -168,6 +178,9 @@ pub struct Cohort<'a> {
     pub screening: Option<&'a Screening>,
     pub as_of: NaiveDate,
     pub basis: RosterBasis,
+    /// The day the program started, from which the evidence counts its
+    /// windows (see [`start_day`]).
+    pub start: Option<NaiveDate>,
     /// The program has ended by the day (see [`program_ended`]).
     pub ended: bool,
     /// The sessions held by the day and who came.
@@ -186,6 +199,10 @@ pub struct Cohort<'a> {
     pub goals: GoalCounts,
     /// Paired pre/post change per question.
     pub surveys: Vec<QuestionChange>,
+    /// Pre → post per competency the members chose, over those who chose it.
+    pub competencies: Vec<CompetencyChange>,
+    /// The mentees screening waitlisted or found ineligible, by id.
+    pub applicants: Vec<Applicant<'a>>,
     pub funnel: Funnel,
     pub outcomes: Outcomes,
     pub warnings: Vec<Warning>,
@@ -271,6 +288,7 @@ impl<'a> Cohort<'a> {
                     last_meeting,
                     left,
                     flags,
+                    career: careers::career(p),
                 }
             })
             .collect();
@@ -300,9 +318,12 @@ impl<'a> Cohort<'a> {
             screening,
             as_of,
             basis,
+            start: start_day(program, &folder.sessions),
             ended,
             deliverables: deliverables::counts(members.iter().map(|m| m.deliverables.as_slice())),
             surveys: surveys::paired_changes(members.iter().map(|m| m.person)),
+            competencies: competencies::proficiency(members.iter().map(|m| m.person)),
+            applicants: careers::applicants(folder, screening),
             goals: GoalCounts::default(),
             funnel: Funnel::default(),
             outcomes: Outcomes::default(),

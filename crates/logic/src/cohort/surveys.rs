@@ -50,41 +50,52 @@ pub fn paired_changes<'a>(
     questions
         .into_iter()
         .map(|q| {
-            let mut c = QuestionChange {
-                question: q.to_string(),
-                n: 0,
-                pre_mean: None,
-                post_mean: None,
-                change: None,
-                diffs: Vec::new(),
-                only_pre: 0,
-                only_post: 0,
-            };
-            let (mut pre_sum, mut post_sum) = (0i64, 0i64);
-            for p in &people {
-                let pre = p.surveys.get(BEFORE).and_then(|a| a.get(q));
-                let post = p.surveys.get(AFTER).and_then(|a| a.get(q));
-                match (pre, post) {
-                    (Some(&a), Some(&b)) => {
-                        c.n += 1;
-                        pre_sum += i64::from(a);
-                        post_sum += i64::from(b);
-                        c.diffs.push(i32::from(b) - i32::from(a));
-                    }
-                    (Some(_), None) => c.only_pre += 1,
-                    (None, Some(_)) => c.only_post += 1,
-                    (None, None) => {}
-                }
-            }
-            if c.n > 0 {
-                let n = c.n as f64;
-                c.pre_mean = Some(pre_sum as f64 / n);
-                c.post_mean = Some(post_sum as f64 / n);
-                c.change = Some((post_sum - pre_sum) as f64 / n);
-            }
+            let mut c = paired_change(people.iter().copied(), |answers| answers.get(q).copied());
+            c.question = q.to_string();
             c
         })
         .collect()
+}
+
+/// The paired change of one question over `people`, the answer read from
+/// each survey by `answer` (`question` is left empty for the caller).
+pub fn paired_change<'a>(
+    people: impl IntoIterator<Item = &'a Participant>,
+    answer: impl Fn(&BTreeMap<String, u8>) -> Option<u8>,
+) -> QuestionChange {
+    let mut c = QuestionChange {
+        question: String::new(),
+        n: 0,
+        pre_mean: None,
+        post_mean: None,
+        change: None,
+        diffs: Vec::new(),
+        only_pre: 0,
+        only_post: 0,
+    };
+    let (mut pre_sum, mut post_sum) = (0i64, 0i64);
+    for p in people {
+        let pre = p.surveys.get(BEFORE).and_then(&answer);
+        let post = p.surveys.get(AFTER).and_then(&answer);
+        match (pre, post) {
+            (Some(a), Some(b)) => {
+                c.n += 1;
+                pre_sum += i64::from(a);
+                post_sum += i64::from(b);
+                c.diffs.push(i32::from(b) - i32::from(a));
+            }
+            (Some(_), None) => c.only_pre += 1,
+            (None, Some(_)) => c.only_post += 1,
+            (None, None) => {}
+        }
+    }
+    if c.n > 0 {
+        let n = c.n as f64;
+        c.pre_mean = Some(pre_sum as f64 / n);
+        c.post_mean = Some(post_sum as f64 / n);
+        c.change = Some((post_sum - pre_sum) as f64 / n);
+    }
+    c
 }
 
 /// The mean of the questions' paired changes, `None` when there is none.

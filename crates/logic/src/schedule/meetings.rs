@@ -1,7 +1,10 @@
 //! Pair and group meetings: each match meets on its own cadence at its weekly
 //! slot, from the program's first date to its last, with its modality and link.
 //! Closures cancel a meeting rather than move it: meetings carry no curriculum,
-//! and the next date already has one.
+//! and the next date already has one. Meetings keep clear of the workshops:
+//! one that would overlap a workshop starts when the workshop ends, if it
+//! still fits in its part of the day, else a week later, else it is not held
+//! (see `clear_of_workshops`).
 
 use std::collections::BTreeSet;
 
@@ -25,12 +28,91 @@ pub struct Cadence {
     pub skip: Vec<NaiveDate>,
     /// Start times of `am`, `pm` and `eve`.
     pub starts: [NaiveTime; 3],
+    /// The workshops, whose times meetings keep clear of.
+    pub workshops: Vec<Workshop>,
 }
 
 impl Cadence {
     pub fn start_of(&self, part: DayPart) -> NaiveTime {
         self.starts[part as usize]
     }
+}
+
+/// A workshop's place in the calendar, which meetings keep clear of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workshop {
+    pub id: String,
+    pub title: String,
+    pub date: NaiveDate,
+    /// `None`: the workshop has no time, and takes the whole day.
+    pub time: Option<NaiveTime>,
+    pub duration_minutes: u32,
+}
+
+impl Workshop {
+    /// Minutes from midnight when it starts and ends (the whole day when it
+    /// has no time).
+    fn span(&self) -> (u32, u32) {
+        match self.time {
+            Some(t) => {
+                let start = minutes_of(t);
+                (start, start + self.duration_minutes)
+            }
+            None => (0, DAY_MINUTES),
+        }
+    }
+
+    /// Whether a meeting on `date` from `start` for `minutes` overlaps it.
+    fn overlaps(&self, date: NaiveDate, start: u32, minutes: u32) -> bool {
+        let (a, b) = self.span();
+        self.date == date && start < b && a < start + minutes.max(1)
+    }
+}
+
+/// Minutes in a day.
+const DAY_MINUTES: u32 = 24 * 60;
+
+/// Minutes from midnight.
+fn minutes_of(t: NaiveTime) -> u32 {
+    use chrono::Timelike;
+    t.hour() * 60 + t.minute()
+}
+
+/// The time `minutes` after midnight.
+fn time_of(minutes: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// How a meeting was moved off a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shift {
+    /// The same day, starting when the workshop ends; `was` the time it had.
+    After { was: NaiveTime },
+    /// A week later, at its time; `was` the date it had.
+    NextWeek { was: NaiveDate },
+}
+
+/// A meeting moved so as not to overlap a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub workshop: Workshop,
+    pub shift: Shift,
+}
+
+/// A meeting that overlapped a workshop and found no free time to move to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotHeld {
+    /// The id the meeting would have had.
+    pub id: String,
+    pub workshop: Workshop,
+}
+
+/// The meetings of every group, and those left out for a workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MeetingPlan {
+    /// Sorted by date then id.
+    pub meetings: Vec<PlannedMeeting>,
+    pub not_held: Vec<NotHeld>,
 }
 
 /// One pair or group, as `matches.yaml` has it.
@@ -55,6 +137,8 @@ pub struct PlannedMeeting {
     pub mentor: Option<String>,
     pub mentees: Vec<String>,
     pub modality: String,
+    /// Set when the meeting was moved off a workshop.
+    pub clash: Option<Clash>,
 }
 
 /// The rule of `cadence` pinned to `day`.
@@ -73,36 +157,58 @@ pub fn rule_for_day(rule: &str, day: Weekday) -> String {
     }
 }
 
-/// Every meeting of every group, sorted by date then id.
+/// Every meeting of every group, sorted by date then id, kept clear of
+/// the workshops.
 pub fn plan_meetings(
     cadence: &Cadence,
     groups: &[MeetingGroup],
-) -> Result<Vec<PlannedMeeting>, ScheduleError> {
+) -> Result<MeetingPlan, ScheduleError> {
     let skip: BTreeSet<NaiveDate> = cadence.skip.iter().copied().collect();
-    let mut out = Vec::new();
+    let mut plan = MeetingPlan::default();
     for group in groups {
         let day = weekday(group.slot);
+        let part = DayPart::of(group.slot);
         let first = next_weekday(cadence.from, day);
         let recurrence = Recurrence {
             first,
             rule: rule_for_day(&cadence.rule, day),
-            time: cadence.start_of(DayPart::of(group.slot)),
+            time: cadence.start_of(part),
             timezone: cadence.timezone,
             skip: Vec::new(),
             ends: Some(cadence.ends),
         };
-        let dates = expand(&recurrence, 0)?.dates;
-        let held = dates
+        let dates: Vec<NaiveDate> = expand(&recurrence, 0)?
+            .dates
             .into_iter()
-            .filter(|d| *d <= cadence.ends && !skip.contains(d));
-        for (index, date) in held.enumerate() {
-            out.push(PlannedMeeting {
+            .filter(|d| *d <= cadence.ends && !skip.contains(d))
+            .collect();
+        let taken: BTreeSet<NaiveDate> = dates.iter().copied().collect();
+        let mut number = 0;
+        for date in dates {
+            let wanted = Wanted {
+                date,
+                start: minutes_of(recurrence.time),
+                minutes: cadence.duration_minutes,
+                part_ends: part_end(part),
+            };
+            let (date, time, clash) = match clear_of_workshops(cadence, &skip, &taken, wanted) {
+                Ok(placed) => placed,
+                Err(workshop) => {
+                    plan.not_held.push(NotHeld {
+                        id: session_id(date, &format!("meeting {}", group.key)),
+                        workshop,
+                    });
+                    continue;
+                }
+            };
+            number += 1;
+            plan.meetings.push(PlannedMeeting {
                 session: PlannedSession {
                     id: session_id(date, &format!("meeting {}", group.key)),
-                    number: index + 1,
+                    number,
                     title: group.title.clone(),
                     date,
-                    time: recurrence.time,
+                    time,
                     duration_minutes: cadence.duration_minutes,
                     location: group.location.clone(),
                     online: group.online.clone(),
@@ -114,11 +220,85 @@ pub fn plan_meetings(
                 mentor: group.mentor.clone(),
                 mentees: group.mentees.clone(),
                 modality: group.modality.clone(),
+                clash,
             });
         }
     }
-    out.sort_by(|a, b| a.session.id.cmp(&b.session.id));
-    Ok(out)
+    plan.meetings
+        .sort_by(|a, b| a.session.id.cmp(&b.session.id));
+    plan.not_held.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(plan)
+}
+
+/// A meeting's wanted place: its date, start and length in minutes, and the
+/// minute its part of the day ends.
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    date: NaiveDate,
+    start: u32,
+    minutes: u32,
+    part_ends: u32,
+}
+
+/// When a part of the day ends, in minutes from midnight: a meeting moved
+/// after a workshop must end by then (noon, 6 pm, 10 pm).
+fn part_end(part: DayPart) -> u32 {
+    match part {
+        DayPart::Am => 12 * 60,
+        DayPart::Pm => 18 * 60,
+        DayPart::Eve => 22 * 60,
+    }
+}
+
+/// Where a meeting goes so as not to overlap a workshop: where it is when
+/// nothing overlaps; else the same day from the end of the workshop, if it
+/// ends by the end of its part of the day and overlaps nothing there; else
+/// a week later at its time, if that day is in the program, not a closure,
+/// not already one of the group's meetings, and free. `Err`: the workshop
+/// that leaves it no room.
+fn clear_of_workshops(
+    cadence: &Cadence,
+    skip: &BTreeSet<NaiveDate>,
+    taken: &BTreeSet<NaiveDate>,
+    w: Wanted,
+) -> Result<(NaiveDate, NaiveTime, Option<Clash>), Workshop> {
+    let first_overlap = |date: NaiveDate, start: u32| {
+        cadence
+            .workshops
+            .iter()
+            .find(|ws| ws.overlaps(date, start, w.minutes))
+    };
+    let Some(workshop) = first_overlap(w.date, w.start) else {
+        return Ok((w.date, time_of(w.start), None));
+    };
+    // Later the same day: past every workshop it would run into.
+    let mut start = w.start;
+    while let Some(ws) = first_overlap(w.date, start) {
+        start = ws.span().1;
+    }
+    if start + w.minutes <= w.part_ends {
+        let shift = Shift::After {
+            was: time_of(w.start),
+        };
+        let clash = Clash {
+            workshop: workshop.clone(),
+            shift,
+        };
+        return Ok((w.date, time_of(start), Some(clash)));
+    }
+    let later = w.date + chrono::Days::new(7);
+    let free = later <= cadence.ends
+        && !skip.contains(&later)
+        && !taken.contains(&later)
+        && first_overlap(later, w.start).is_none();
+    if free {
+        let clash = Clash {
+            workshop: workshop.clone(),
+            shift: Shift::NextWeek { was: w.date },
+        };
+        return Ok((later, time_of(w.start), Some(clash)));
+    }
+    Err(workshop.clone())
 }
 
 /// `from` itself if it is a `day`, else the next `day` after it.
@@ -144,6 +324,17 @@ mod tests {
             duration_minutes: 60,
             skip: vec![date("2016-01-19")],
             starts: DayPart::ALL.map(DayPart::default_start),
+            workshops: Vec::new(),
+        }
+    }
+
+    fn workshop(day: &str, time: Option<&str>, minutes: u32) -> Workshop {
+        Workshop {
+            id: format!("{day}-w"),
+            title: "W".to_owned(),
+            date: date(day),
+            time: time.map(|t| t.parse().unwrap()),
+            duration_minutes: minutes,
         }
     }
 
@@ -198,7 +389,8 @@ mod tests {
             &cadence("FREQ=WEEKLY;INTERVAL=2"),
             &[group("cy", "tue-eve")],
         )
-        .unwrap();
+        .unwrap()
+        .meetings;
         let dates: Vec<String> = meetings
             .iter()
             .map(|m| m.session.date.to_string())
@@ -214,7 +406,9 @@ mod tests {
 
     #[test]
     fn monthly_meetings_take_the_first_weekday() {
-        let meetings = plan_meetings(&cadence("FREQ=MONTHLY"), &[group("di", "thu-am")]).unwrap();
+        let meetings = plan_meetings(&cadence("FREQ=MONTHLY"), &[group("di", "thu-am")])
+            .unwrap()
+            .meetings;
         let dates: Vec<String> = meetings
             .iter()
             .map(|m| m.session.date.to_string())
@@ -228,7 +422,8 @@ mod tests {
             &cadence("FREQ=MONTHLY"),
             &[group("zed", "mon-am"), group("amy", "fri-pm")],
         )
-        .unwrap();
+        .unwrap()
+        .meetings;
         let ids: Vec<&str> = meetings.iter().map(|m| m.session.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -239,5 +434,66 @@ mod tests {
                 "2016-02-05-meeting-amy"
             ]
         );
+    }
+
+    #[test]
+    fn a_meeting_on_a_workshop_moves_after_it_or_a_week_on() {
+        let mut c = cadence("FREQ=WEEKLY;INTERVAL=2");
+        c.workshops = vec![
+            // 14:00–16:30: the pm meeting starts at 16:30 instead.
+            workshop("2016-01-05", Some("14:00"), 150),
+            // 13:00–17:30: no room after it by 18:00; a week later.
+            workshop("2016-02-02", Some("13:00"), 270),
+            // Ends before the meeting starts: no clash.
+            workshop("2016-02-16", Some("12:00"), 120),
+        ];
+        let plan = plan_meetings(&c, &[group("cy", "tue-pm")]).unwrap();
+        let placed: Vec<(String, String)> = plan
+            .meetings
+            .iter()
+            .map(|m| (m.session.date.to_string(), m.session.time.to_string()))
+            .collect();
+        let at = |d: &str, t: &str| (d.to_string(), t.to_string());
+        assert_eq!(
+            placed,
+            [
+                at("2016-01-05", "16:30:00"),
+                at("2016-02-09", "14:00:00"),
+                at("2016-02-16", "14:00:00")
+            ]
+        );
+        assert_eq!(
+            plan.meetings[0].clash.as_ref().map(|c| &c.shift),
+            Some(&Shift::After {
+                was: "14:00:00".parse().unwrap()
+            })
+        );
+        assert_eq!(
+            plan.meetings[1].clash.as_ref().map(|c| &c.shift),
+            Some(&Shift::NextWeek {
+                was: date("2016-02-02")
+            })
+        );
+        assert_eq!(plan.meetings[1].session.id, "2016-02-09-meeting-cy");
+        assert!(plan.meetings[2].clash.is_none());
+        assert!(plan.not_held.is_empty());
+    }
+
+    #[test]
+    fn a_meeting_with_no_free_time_is_not_held() {
+        // Weekly: a week later is the group's next meeting; an all-day
+        // workshop leaves no time after it.
+        let mut c = cadence("FREQ=WEEKLY");
+        c.workshops = vec![workshop("2016-01-12", None, 0)];
+        let plan = plan_meetings(&c, &[group("cy", "tue-am")]).unwrap();
+        assert_eq!(plan.not_held.len(), 1);
+        assert_eq!(plan.not_held[0].id, "2016-01-12-meeting-cy");
+        assert!(
+            plan.meetings
+                .iter()
+                .all(|m| m.session.date != date("2016-01-12"))
+        );
+        let numbers: Vec<usize> = plan.meetings.iter().map(|m| m.session.number).collect();
+        assert_eq!(numbers, (1..=plan.meetings.len()).collect::<Vec<_>>());
     }
 }

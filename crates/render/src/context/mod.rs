@@ -6,7 +6,9 @@
 //! test any key. Nothing here reads a file, and nothing people keep private
 //! (testimonials without consent, overrides, journals) is ever put in.
 
+mod cells;
 mod cohort;
+mod impact;
 mod people;
 mod sessions;
 mod trends;
@@ -14,6 +16,8 @@ mod trends;
 use serde::Serialize;
 
 use crate::logic::cohort::Cohort;
+use crate::logic::cohort::pseudonyms::Pseudonyms;
+use crate::logic::evidence::Evidence;
 use crate::model::match_groups::Matches;
 use crate::model::{Folder, Participant};
 
@@ -65,6 +69,9 @@ pub struct ProgramCtx {
     pub starts: Option<String>,
     pub ends: Option<String>,
     pub timezone: String,
+    /// How times print: `12h` or `24h` (`[program] clock`, else from the
+    /// time zone); the `clock` filter reads it.
+    pub clock: &'static str,
 }
 
 impl ProgramCtx {
@@ -77,6 +84,7 @@ impl ProgramCtx {
             starts: p.starts.map(|d| d.to_string()),
             ends: p.ends.map(|d| d.to_string()),
             timezone: p.timezone.clone(),
+            clock: p.clock().as_str(),
         }
     }
 }
@@ -89,12 +97,18 @@ pub struct PersonRef {
 }
 
 /// The documents of one folder: the cohort's facts, derived once by the
-/// logic, and the matches. Every document reads its figures from `facts`.
+/// logic, the evidence computed from them, and the matches. Every document
+/// reads its figures from `facts` and `evidence`.
 #[derive(Debug)]
 pub struct Reports<'a> {
     pub facts: &'a Cohort<'a>,
     pub folder: &'a Folder,
     pub matches: Option<&'a Matches>,
+    /// The evidence of impact (as `progress --evidence` prints it).
+    pub evidence: Option<&'a Evidence>,
+    /// For sharing outside: pseudonyms, no quotes, counts under 5 suppressed.
+    pub anonymize: bool,
+    pseudonyms: Pseudonyms,
 }
 
 impl<'a> Reports<'a> {
@@ -104,6 +118,26 @@ impl<'a> Reports<'a> {
             facts,
             folder: facts.folder,
             matches,
+            evidence: None,
+            anonymize: false,
+            pseudonyms: Pseudonyms::default(),
+        }
+    }
+
+    /// With the evidence of impact (anonymized already, when anonymizing).
+    pub fn with_evidence(self, evidence: &'a Evidence) -> Reports<'a> {
+        Reports {
+            evidence: Some(evidence),
+            ..self
+        }
+    }
+
+    /// For sharing outside the library.
+    pub fn anonymized(self) -> Reports<'a> {
+        Reports {
+            anonymize: true,
+            pseudonyms: Pseudonyms::of(self.folder),
+            ..self
         }
     }
 
@@ -112,8 +146,16 @@ impl<'a> Reports<'a> {
         self.facts.members.iter().map(|m| (m.id, m.person))
     }
 
-    /// Id and name of a person; the id alone when nobody has it.
+    /// Id and name of a person; the id alone when nobody has it. When
+    /// anonymizing, both are the pseudonym (`participant-3`, `Participant 3`).
     pub fn person_ref(&self, id: &str) -> PersonRef {
+        if self.anonymize {
+            let name = self.pseudonyms.of_id(id);
+            return PersonRef {
+                id: crate::model::slug(&name),
+                name,
+            };
+        }
         PersonRef {
             id: id.to_string(),
             name: self
@@ -156,8 +198,14 @@ impl<'a> Reports<'a> {
 }
 
 /// Sorts people by name as a reader looks them up (accents folded, case
-/// ignored), then by id.
+/// ignored, a trailing number by its value: Participant 2 before
+/// Participant 10), then by id.
 pub fn by_name(a: &PersonRef, b: &PersonRef) -> std::cmp::Ordering {
-    let key = |p: &PersonRef| deunicode::deunicode(&p.name).to_lowercase();
+    let key = |p: &PersonRef| {
+        let folded = deunicode::deunicode(&p.name).to_lowercase();
+        let stem = folded.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number: u64 = folded[stem.len()..].parse().unwrap_or(0);
+        (stem.to_string(), number)
+    };
     key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
 }

@@ -168,16 +168,32 @@ pub(super) fn handouts(c: &Reports<'_>) -> Result<Vec<Document>, String> {
                 },
                 program: c.program(),
                 session: ctx,
+                extra_lines: walk_in_lines(expected(c, s).len()),
                 names: expected(c, s),
-                extra_lines: 3,
             },
         )?);
     }
     Ok(docs)
 }
 
+/// Empty lines for walk-ins under `names` expected: at least 3, and enough
+/// that a short sheet still has about a dozen lines to sign on.
+fn walk_in_lines(names: usize) -> u32 {
+    const AT_LEAST: usize = 3;
+    const SHEET: usize = 12;
+    AT_LEAST.max(SHEET.saturating_sub(names)) as u32
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_short_sheet_gets_more_lines_for_walk_ins() {
+        assert_eq!(super::walk_in_lines(1), 11);
+        assert_eq!(super::walk_in_lines(7), 5);
+        assert_eq!(super::walk_in_lines(9), 3);
+        assert_eq!(super::walk_in_lines(30), 3);
+    }
+
     use super::*;
 
     #[test]

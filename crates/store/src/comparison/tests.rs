@@ -63,3 +63,22 @@ fn a_utf16_file_is_read_and_a_missing_one_points_at_program_toml() {
         "program.toml:8:1: staff.csv cannot be read: it is missing, or a link to nothing\n 8 | comparison = \"staff.csv\"\n   | ^\n  = help: put the comparison group's CSV there (columns hired, promoted, left), or remove the key"
     );
 }
+
+#[test]
+fn certification_cells_give_their_dates() {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    assert_eq!(certification_dates(""), Ok(vec![]));
+    assert_eq!(
+        certification_dates("Notary (2018-01-02); ALA CLSS: 2017-05-12 ;2019-03-04"),
+        Ok(vec![
+            day("2017-05-12"),
+            day("2018-01-02"),
+            day("2019-03-04")
+        ])
+    );
+    assert_eq!(
+        certification_dates("CLSS: 2017-05-12; CPR"),
+        Err("CPR".to_string())
+    );
+    assert_eq!(certification_dates("é"), Err("é".to_string()));
+}

@@ -4,6 +4,7 @@
 
 mod import;
 
+use crate::output::say;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -44,7 +45,7 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
             &mut std::io::stderr(),
         )?;
     }
-    let (folder, _guard) = crate::store::open(
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -55,14 +56,15 @@ pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
     let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
     if args.dry_run {
         crate::output::print_out(&text)?;
-        eprintln!(
+        say!(
             "{}",
             crate::error::dry_run(&format!("add {id} as {}", rel.display()))
         );
         return Ok(());
     }
+    crate::store::record_fits(&rel, &text)?;
     write_atomic(&folder.participant_path(&id), text.as_bytes())?;
-    eprintln!("added {id}: {}", rel.display());
+    say!("added {id}: {}", rel.display());
     crate::output::print_out(&format!("{id}\n"))
 }
 

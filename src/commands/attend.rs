@@ -6,13 +6,14 @@ use super::Ctx;
 use crate::attendance::{Edit, Mark, Roll, record};
 use crate::cli::AttendArgs;
 use crate::error::{Error, Kind, Result, Unknown};
+use crate::output::say;
 use crate::store::edit::YamlDoc;
-use crate::store::{Access, Folder, write_atomic};
+use crate::store::{Access, Folder, parse_session, write_atomic};
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let root = ctx.root()?;
-    let (folder, _guard) = crate::store::open(
+    let (mut folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -44,19 +45,30 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
     let edits = record(&roll, &args.ids, mark);
     let rel = super::schedule::rel_path(id);
     if edits.is_empty() {
-        eprintln!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
+        say!("{}: already {mark}: {}", rel.display(), args.ids.join(", "));
         return Ok(());
     }
     let text = folder.sources.get(&rel).cloned().unwrap_or_default();
-    let doc = YamlDoc::parse(&rel, &text)?;
-    for edit in &edits {
-        match edit {
-            Edit::Add { list, id } => doc.add_to_list(list.key(), id)?,
-            Edit::Remove { list, id } => doc.remove_from_list(list.key(), id)?,
-        };
+    let text = edited(&rel, &text, &edits)?;
+    crate::store::record_fits(&rel, &text)?;
+    // Re-check what is about to be written: it must read back as a session
+    // that `check` accepts, or nothing is written.
+    let session = parse_session(&rel, &text).map_err(|p| Error::EditInvalid {
+        file: rel.clone(),
+        message: p.message,
+    })?;
+    folder.sessions.insert(id.to_string(), session);
+    folder.sources.insert(rel.clone(), text.clone());
+    if let Some(p) = crate::store::session_problems(&folder, id)
+        .into_iter()
+        .next()
+    {
+        return Err(Error::EditInvalid {
+            file: rel,
+            message: p.to_string(),
+        });
     }
-    let (text, changed) = doc.finish();
-    if changed && !args.dry_run {
+    if !args.dry_run {
         write_atomic(&folder.root.join(&rel), text.as_bytes())?;
     }
     let added: Vec<&str> = edits
@@ -66,13 +78,42 @@ pub fn run(ctx: &Ctx, args: AttendArgs) -> Result<()> {
             Edit::Remove { .. } => None,
         })
         .collect();
-    eprintln!(
+    say!(
         "{}: {}recorded {mark}: {}",
         rel.display(),
         if args.dry_run { "would have " } else { "" },
         added.join(", ")
     );
     Ok(())
+}
+
+/// The session's text with `edits` made in place: the removals from each
+/// list, then the additions, each list in one pass.
+fn edited(rel: &std::path::Path, text: &str, edits: &[Edit]) -> Result<String> {
+    let doc = YamlDoc::parse(rel, text)?;
+    let ids = |list: Mark, add: bool| -> Vec<String> {
+        edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Add { list: l, id } if add && *l == list => Some(id.clone()),
+                Edit::Remove { list: l, id } if !add && *l == list => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for list in Mark::ALL {
+        let gone = ids(list, false);
+        if !gone.is_empty() {
+            doc.remove_all_from_list(list.key(), &gone)?;
+        }
+    }
+    for list in Mark::ALL {
+        let new = ids(list, true);
+        if !new.is_empty() {
+            doc.add_all_to_list(list.key(), &new)?;
+        }
+    }
+    Ok(doc.finish().0)
 }
 
 /// `2016-01-12-x`, also when given as `sessions/2016-01-12-x.yaml`.

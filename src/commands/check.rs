@@ -2,18 +2,19 @@
 
 use super::Ctx;
 use crate::cli::CheckArgs;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::model::Role;
-use crate::store::{Folder, load_matches};
-
-const MATCHES: &str = "matches.yaml";
+use crate::store::Folder;
 
 /// Runs the command: a one-line summary on success, every problem otherwise.
 pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let root = ctx.root()?;
     let (folder, mut problems) = crate::store::load_all(&root)?;
     if let Some(folder) = &folder {
-        problems.extend(matches_problems(folder));
+        problems.extend(crate::store::screening_problems(folder));
+        problems.sort();
+        problems.dedup();
+        problems.extend(crate::store::matches_problems(folder));
     }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
@@ -28,53 +29,6 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     crate::output::print_out(&format!("{}\n", summary(&folder)))?;
     super::progress::print_warnings(&folder, &cohort.warnings);
     Ok(())
-}
-
-/// Problems with `matches.yaml`: a file that does not parse, or names people
-/// who are not in the folder (it is stale: `mentorkit match` rewrites it).
-/// Only `check` looks; other commands read matches only when they need them.
-fn matches_problems(folder: &Folder) -> Vec<Problem> {
-    let matches = match load_matches(&folder.root) {
-        Ok(Some(m)) => m,
-        Ok(None) => return Vec::new(),
-        Err(Error::Invalid(problems)) => return problems,
-        Err(e) => return vec![Problem::file(MATCHES, e.to_string())],
-    };
-    let known = crate::store::Known::of(folder);
-    let mut names: Vec<&str> = Vec::new();
-    for m in &matches.matches {
-        names.extend(m.mentor.as_deref());
-        names.extend(m.mentees.iter().map(String::as_str));
-        names.extend(m.members.iter().map(String::as_str));
-    }
-    names.extend(matches.idle_mentors.iter().map(String::as_str));
-    names.extend(matches.unmatched.iter().map(|u| u.id.as_str()));
-    names.sort_unstable();
-    names.dedup();
-    let text = std::fs::read_to_string(folder.root.join(MATCHES)).unwrap_or_default();
-    names
-        .into_iter()
-        .filter(|id| !known.person(id))
-        .map(|id| {
-            let p = Problem::file(MATCHES, format!("no participant `{id}`"))
-                .help("the folder changed since matching; run `mentorkit match` again");
-            let place = text.lines().enumerate().find_map(|(i, l)| {
-                l.match_indices(id)
-                    .find(|(at, _)| {
-                        let before = l[..*at].chars().last();
-                        let after = l[at + id.len()..].chars().next();
-                        let edge =
-                            |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-                        edge(before) && edge(after)
-                    })
-                    .map(|(at, _)| (i + 1, l[..at].chars().count() + 1))
-            });
-            match place {
-                Some((line, col)) => p.at(&text, line, col),
-                None => p,
-            }
-        })
-        .collect()
 }
 
 /// `ok: 8 mentees, 0 mentors, 9 sessions`.

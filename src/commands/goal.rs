@@ -3,7 +3,7 @@
 //! place in their file. A goal is named by its number or by words from it.
 
 use super::Ctx;
-use super::person_edit::{self, dry, visible};
+use super::person_edit::{self, dry};
 use crate::cli::GoalArgs;
 use crate::error::{Error, GoalMiss, Result};
 use crate::model::{GoalStatus, Participant, SmartGoal};
@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
     let folder = &folder;
     let p = person_edit::person(folder, &args.id)?;
     let Some(which) = &args.goal else {
-        return print_out(&visible(&listing(&args.id, p)));
+        return print_out(&listing(&args.id, p));
     };
     let index = find_goal(&args.id, p, which)?;
     let status = args
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: GoalArgs) -> Result<()> {
             goal.goal.trim()
         )
     };
-    print_out(&visible(&message))
+    print_out(&message)
 }
 
 fn line(i: usize, g: &SmartGoal) -> String {
@@ -81,12 +81,7 @@ fn line(i: usize, g: &SmartGoal) -> String {
         .target
         .map(|t| format!(", target {t}"))
         .unwrap_or_default();
-    visible(&format!(
-        "  {}. {} — {}{target}\n",
-        i + 1,
-        g.goal.trim(),
-        g.status()
-    ))
+    format!("  {}. {} — {}{target}\n", i + 1, g.goal.trim(), g.status())
 }
 
 /// The goals, numbered.

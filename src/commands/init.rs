@@ -1,6 +1,7 @@
 //! `mentorkit init DIR --template NAME`: a new program folder from one of the
 //! starter programs embedded from `program-templates/`.
 
+use crate::output::say;
 use std::fs;
 use std::path::Path;
 
@@ -44,7 +45,7 @@ pub fn run(_ctx: &Ctx, args: InitArgs) -> Result<()> {
     }
     // What we wrote must pass `check`; a failure here is a bug in the template.
     crate::store::load(dir)?;
-    eprintln!(
+    say!(
         "created {} from the {} template\nnext: edit program.toml, then add people with `mentorkit -C {} apply`",
         dir.display(),
         args.template_name(),

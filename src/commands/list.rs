@@ -44,7 +44,12 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let screening = crate::store::load_screening(&root)?;
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     let table = match args.what {
-        ListWhat::Participants => participants(&cohort),
+        ListWhat::Participants => {
+            if let Some(note) = cohort.roster_note() {
+                eprintln!("note: in_cohort: {note}");
+            }
+            participants(&cohort)
+        }
         ListWhat::Sessions => sessions(&cohort),
         ListWhat::Matches => match load_matches(&folder.root)? {
             Some(m) => super::match_cmd::table(&m),

@@ -3,6 +3,7 @@
 //! prints the matches and a summary, explains one person's match, compares
 //! other weights, and writes `matches.yaml`.
 
+use crate::output::{say, say_text};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use super::Ctx;
 use crate::cli::MatchArgs;
 use crate::cohort::Cohort;
 use crate::error::{Error, Result};
-use crate::matching::plan::{Input, PinProblem, Plan, plan};
+use crate::matching::plan::{Input, PinProblem, Plan, PlanError, plan};
 use crate::model::Role;
 use crate::model::matches::Matches;
 use crate::model::screening::Screening;
@@ -43,8 +44,9 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
     let root = ctx.root()?;
     let writes = !(args.dry_run || args.compare || args.explain.is_some());
     let (folder, _guard) =
-        crate::store::open(&root, Access::Write { dry_run: !writes })?.into_parts();
+        crate::commands::open(&root, Access::Write { dry_run: !writes })?.into_parts();
     let screening = load_screening(&root)?;
+    super::warn_stale_screening(&folder);
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     let accepted = candidates(&cohort);
     let matching = &folder.program.matching;
@@ -65,9 +67,9 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
         weights,
         accepted,
     };
-    let plan = plan(&input).map_err(|p| pin_error(&folder, p))?;
+    let plan = plan(&input).map_err(|e| plan_error(&folder, e))?;
     for note in &plan.cohort.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     if let Some(id) = &args.explain {
         return explain(&folder, screening.as_ref(), &plan, id);
@@ -77,20 +79,24 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
             weights: w,
             ..input.clone()
         };
-        let alt_plan = crate::matching::plan::plan(&alt).map_err(|p| pin_error(&folder, p))?;
+        let alt_plan = crate::matching::plan::plan(&alt).map_err(|e| plan_error(&folder, e))?;
         return print_out(&compare::report(&plan, &alt_plan));
     }
+    // The file first: what is printed after it may go to a closed pipe.
+    let written = if args.dry_run {
+        None
+    } else {
+        Some(write_matches(&root, &plan.matches)?)
+    };
     table(&plan.matches).print(args.format)?;
-    eprint!("{}", summary(&plan));
-    if args.dry_run {
-        eprintln!(
+    say_text(&summary(&plan));
+    match written {
+        None => say!(
             "{}",
             crate::error::dry_run(&format!("write {MATCHES_FILE}"))
-        );
-    } else if write_matches(&root, &plan.matches)? {
-        eprintln!("wrote {MATCHES_FILE}");
-    } else {
-        eprintln!("{MATCHES_FILE} is unchanged");
+        ),
+        Some(true) => say!("wrote {MATCHES_FILE}"),
+        Some(false) => say!("{MATCHES_FILE} is unchanged"),
     }
     Ok(())
 }
@@ -99,11 +105,25 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
 /// screening every mentee, and a note on stderr says so).
 fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
     if cohort.roster_note().is_some() {
-        eprintln!(
+        say!(
             "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
         );
     }
     Some(cohort.roster().into_iter().map(String::from).collect())
+}
+
+/// Why no matching was made, as an error.
+fn plan_error(folder: &Folder, e: PlanError) -> Error {
+    match e {
+        PlanError::Pin(p) => pin_error(folder, p),
+        PlanError::TooLarge(t) => Error::TooLarge {
+            mode: t.mode.to_string(),
+            mentees: t.mentees,
+            mentors: t.mentors,
+            pairs: t.pairs,
+            budget: t.budget,
+        },
+    }
 }
 
 /// A pin that cannot hold, placed at `pins` in program.toml.

@@ -74,6 +74,55 @@ impl Ctx {
     }
 }
 
+/// Opens the folder through the store (locked for a write), and says
+/// which earlier run was interrupted before it wrote all its files, if any.
+pub(crate) fn open(root: &Path, access: crate::store::Access) -> Result<crate::store::Opened> {
+    open_rewriting(root, access, None)
+}
+
+/// `open`, for a command that rewrites the generated file `rewrites`.
+pub(crate) fn open_rewriting(
+    root: &Path,
+    access: crate::store::Access,
+    rewrites: Option<&str>,
+) -> Result<crate::store::Opened> {
+    let opened = crate::store::open_rewriting(root, access, rewrites)?;
+    say_recovered(opened.recovered());
+    if opened.locked() {
+        for run in crate::store::journal::interrupted(root) {
+            crate::output::say!(
+                "warning: the last run of `{}` was interrupted before it wrote all of its {}; run it again to finish it",
+                run.command,
+                crate::error::count(run.files, "file", "files")
+            );
+        }
+    }
+    Ok(opened)
+}
+
+/// Says which batch an interrupted command left half renamed, now finished.
+pub(crate) fn say_recovered(recovered: Option<&crate::store::Recovered>) {
+    if let Some(done) = recovered {
+        crate::output::say!("note: {done}");
+    }
+}
+
+/// The command line of this run, for the note of a many-file write.
+pub(crate) fn command_line() -> String {
+    let mut words: Vec<String> = std::env::args().skip(1).collect();
+    words.insert(0, "mentorkit".into());
+    words.join(" ")
+}
+
+/// Warns of a stale `screening.yaml` (one that names people no longer in
+/// the folder, or mentors): the command goes on with the mentees it names,
+/// and `mentorkit screen` rewrites it.
+pub(crate) fn warn_stale_screening(folder: &Folder) {
+    for p in crate::store::screening_problems(folder) {
+        crate::output::say!("warning: {p}");
+    }
+}
+
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli) -> Result<()> {
     let ctx = Ctx {

@@ -3,7 +3,7 @@
 //! of a person, in place in their file; without a change, shows it.
 
 use super::Ctx;
-use super::person_edit::{self, dry, visible};
+use super::person_edit::{self, dry};
 use crate::cli::{OutcomeArgs, OutcomeField};
 use crate::error::{Error, Result};
 use crate::model::{Outcome, Participant};
@@ -21,11 +21,7 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
         && args.left.is_none()
         && args.clear.is_empty();
     if nothing {
-        return print_out(&visible(&format!(
-            "{}: {}\n",
-            args.id,
-            describe(p.outcome.as_ref())
-        )));
+        return print_out(&format!("{}: {}\n", args.id, describe(p.outcome.as_ref())));
     }
     if let Some(text) = &args.new_position {
         if text.trim().is_empty() {
@@ -85,7 +81,7 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     } else {
         format!("{}: already {now}; nothing to change\n", args.id)
     };
-    print_out(&visible(&message))
+    print_out(&message)
 }
 
 /// Whether `--clear` leaves nothing of the outcome.

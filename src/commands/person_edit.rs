@@ -13,7 +13,7 @@ use crate::store::{Access, Folder, Opened, PARTICIPANTS_DIR, parse_participant, 
 /// Takes the lock (unless this is a dry run), then loads and validates
 /// the folder.
 pub(crate) fn open(ctx: &Ctx, dry_run: bool) -> Result<Opened> {
-    crate::store::open(&ctx.root()?, Access::Write { dry_run })
+    crate::commands::open(&ctx.root()?, Access::Write { dry_run })
 }
 
 /// The participant `id`, or a refusal that suggests the nearest id.
@@ -61,6 +61,7 @@ pub(crate) fn edit(
     let doc = YamlDoc::parse(&rel, &original)?;
     change(&doc)?;
     let (text, changed) = doc.finish();
+    crate::store::record_fits(&rel, &text)?;
     let record = parse_participant(&rel, &text).map_err(|p| Error::EditInvalid {
         file: rel.clone(),
         message: p.message,
@@ -88,18 +89,4 @@ pub(crate) fn dry(dry_run: bool) -> &'static str {
     } else {
         ""
     }
-}
-
-/// Text for the terminal: control characters other than line breaks shown
-/// as U+FFFD, so a goal or an email cannot move the cursor or change colours.
-pub(crate) fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
 }

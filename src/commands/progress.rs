@@ -4,12 +4,12 @@
 
 mod evidence_view;
 
+use crate::output::say;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Ctx;
-use super::person_edit::visible;
 use crate::cli::{Format, ProgressArgs};
 use crate::cohort::{
     Attendance, Cohort, Deliverables, Flag, GoalCounts, Member, SurveySummary, Warning,
@@ -23,6 +23,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     let root = ctx.root()?;
     let folder = crate::store::load(&root)?;
     let screening = crate::store::load_screening(&root)?;
+    super::warn_stale_screening(&folder);
     let cohort = ctx.cohort(&folder, screening.as_ref(), args.as_of);
     if args.evidence {
         let e = evidence_for(&cohort)?;
@@ -35,9 +36,7 @@ pub fn run(ctx: &Ctx, args: ProgressArgs) -> Result<()> {
     }
     match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&rows).map_err(Error::json)?;
-            s.push('\n');
-            print_out(&s)?;
+            crate::output::print_json(&rows)?;
         }
         Format::Csv => flat(&rows).print(Format::Csv)?,
         Format::Table => {
@@ -62,7 +61,7 @@ pub fn print_warnings(folder: &crate::model::Folder, warnings: &[Warning]) {
         let p = crate::store::problem_at(folder, &rel, key, None, w.message.clone())
             .field(w.field)
             .help(w.help.clone());
-        eprintln!("warning: {}", visible(&p.to_string()));
+        say!("warning: {p}");
     }
 }
 
@@ -73,7 +72,7 @@ pub fn evidence_for(cohort: &Cohort<'_>) -> Result<Evidence> {
     let staff = crate::store::comparison::load_noted(cohort.folder).map_err(Error::Invalid)?;
     let careers: Option<(String, Vec<crate::model::Career>)> = staff.map(|(name, rows, note)| {
         if let Some(note) = note {
-            eprintln!("note: {note}");
+            say!("note: {note}");
         }
         (name, rows.iter().map(|r| r.career()).collect())
     });
@@ -245,7 +244,7 @@ fn table(rows: &[ProgressRow], c: &Cohort<'_>) -> Result<String> {
         out.push_str("\nAt risk:\n");
         for r in flagged {
             for f in &r.flags {
-                out.push_str(&format!("  {}: {}\n", r.id, visible(&f.text)));
+                out.push_str(&format!("  {}: {}\n", r.id, f.text));
             }
         }
     }

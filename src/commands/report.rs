@@ -3,24 +3,34 @@
 //! across cohorts, as Markdown and print-ready HTML. Every document is
 //! rendered before the first is written, so a template error writes nothing.
 
+use crate::output::say;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::cli::{DocFormat, ReportArgs, ReportKind};
+use crate::cli::{ReportArgs, ReportKind};
 use crate::cohort::Member;
-use crate::error::{Error, Kind, Looked, Problem, Result, Unknown, count, dry_run};
-use crate::meter::Meter;
+use crate::error::{Error, Kind, Looked, OutputOption, Problem, Result, Unknown};
 use crate::model::match_groups::from_model;
-use crate::render::{Document, Format, OVERRIDES_DIR, Override, Renderer, Reports};
+use crate::render::{Document, OVERRIDES_DIR, Override, Reports};
+use crate::store::private::Fence;
 use crate::store::{
     Access, Folder, MAX_RECORD_BYTES, PROGRAM_FILE, load_matches, load_screening, read_text,
 };
 
-/// The folder a report never reads.
-const PRIVATE_DIR: &str = "private";
 /// Where documents go by default, in the program folder.
 const OUT_DIR: &str = "out";
+
+/// `--out DIR`, as its refusals name it.
+const OUT_OPTION: OutputOption = OutputOption {
+    flag: "--out",
+    folder: true,
+    example: "out",
+};
+
+mod publish;
+
+use publish::publish;
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
@@ -29,7 +39,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         return trends(ctx, &args);
     }
     let root = ctx.root()?;
-    let (folder, _guard) = crate::store::open(
+    if let Some(dir) = &args.out {
+        crate::store::check_output(&root, OUT_OPTION, &ctx.user_path(dir))?;
+    }
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.context || args.dry_run,
@@ -37,8 +50,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     )?
     .into_parts();
     let screening = load_screening(&root)?;
-    let matches = load_matches(&root)?.as_ref().map(from_model);
+    let matches = report_matches(&folder).as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
+    if let Some(note) = facts.roster_note() {
+        eprintln!("note: {note}");
+    }
     // The evidence of impact, as `progress --evidence` computes it.
     let evidence = match args.kind {
         ReportKind::Cohort => {
@@ -62,7 +78,41 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(dir) => ctx.user_path(dir),
         None => root.join(OUT_DIR),
     };
-    publish(&root_overrides(Some(&root))?, &docs, &args, &out)
+    publish(
+        &root_overrides(Some(&root))?,
+        &docs,
+        &args,
+        &out,
+        Some(&root),
+    )
+}
+
+/// The matches the report shows: a stale `matches.yaml` is shown with a
+/// warning, one that cannot be read is left out with a warning; neither
+/// stops the report, which does without matches before `match` has run.
+fn report_matches(folder: &Folder) -> Option<crate::model::matches::Matches> {
+    let warn = |problems: Vec<Problem>| {
+        for p in problems {
+            say!("warning: {p}");
+        }
+    };
+    match load_matches(&folder.root) {
+        Ok(found) => {
+            warn(crate::store::matches_problems(folder));
+            found
+        }
+        Err(Error::Invalid(problems)) => {
+            warn(problems);
+            say!(
+                "note: the report leaves the matches out until `mentorkit match` writes matches.yaml again"
+            );
+            None
+        }
+        Err(e) => {
+            say!("warning: {e}");
+            None
+        }
+    }
 }
 
 /// Arguments that do not fit together are wrong usage (exit 2).
@@ -185,85 +235,7 @@ fn print_context(docs: &[Document]) -> Result<()> {
         [one] => one.context.clone(),
         many => serde_json::Value::Array(many.iter().map(|d| d.context.clone()).collect()),
     };
-    let mut text = serde_json::to_string_pretty(&value).map_err(Error::json)?;
-    text.push('\n');
-    crate::output::print_out(&text)
-}
-
-/// Renders every document in every requested format, then writes them
-/// (or, with --dry-run, lists them).
-fn publish(overrides: &[Override], docs: &[Document], args: &ReportArgs, out: &Path) -> Result<()> {
-    let formats: &[Format] = match args.format {
-        Some(DocFormat::Md) => &[Format::Md],
-        Some(DocFormat::Html) => &[Format::Html],
-        None => &[Format::Md, Format::Html],
-    };
-    let renderer = Renderer::new(overrides).map_err(Error::Invalid)?;
-    if docs.is_empty() {
-        let why = match args.kind {
-            ReportKind::Handouts => "no sessions yet, and nobody has completed the program",
-            _ => "nobody is in the cohort yet",
-        };
-        eprintln!("nothing to write: {why}");
-        return Ok(());
-    }
-    let mut meter = Meter::new(docs.len() * formats.len(), "rendering");
-    let mut rendered = Vec::with_capacity(docs.len() * formats.len());
-    for doc in docs {
-        for format in formats {
-            let text = renderer
-                .render(doc, *format)
-                .map_err(|p| Error::Invalid(vec![p]))?;
-            rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
-            meter.tick();
-        }
-    }
-    let unchanged = if args.dry_run {
-        0
-    } else {
-        meter.stage(rendered.len(), "writing");
-        write_all(out, &rendered, &mut meter)?
-    };
-    drop(meter);
-    let mut listing = String::new();
-    for (path, _) in &rendered {
-        listing.push_str(&shown(path).display().to_string());
-        listing.push('\n');
-    }
-    crate::output::print_out(&listing)?;
-    let files = count(rendered.len(), "file", "files");
-    if args.dry_run {
-        eprintln!(
-            "{}",
-            dry_run(&format!("write {files} in {}", shown(out).display()))
-        );
-    } else if unchanged > 0 {
-        eprintln!(
-            "wrote {files} in {} ({unchanged} unchanged)",
-            shown(out).display()
-        );
-    } else {
-        eprintln!("wrote {files} in {}", shown(out).display());
-    }
-    Ok(())
-}
-
-/// Writes every file as one batch (written all, synced once, renamed);
-/// returns how many were unchanged. On an error, each file is still old or
-/// new, never half-written.
-fn write_all(out: &Path, files: &[(PathBuf, String)], meter: &mut Meter) -> Result<usize> {
-    fs::create_dir_all(out).map_err(|e| Error::io(out, "creating the folder", e))?;
-    let written = crate::store::write_batch(out, None, files, &mut || meter.tick())?;
-    Ok(files.len() - written)
-}
-
-/// A path as the user can find it: relative to the current folder when inside it.
-fn shown(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| path.to_path_buf())
+    crate::output::print_json(&value)
 }
 
 /// The templates in `root/templates/`, if any: `.md` and `.html` files,
@@ -278,7 +250,7 @@ fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(dir, "reading the templates folder", e)),
     };
-    let private = fs::canonicalize(root.join(PRIVATE_DIR)).ok();
+    let fence = Fence::of(root);
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -287,13 +259,12 @@ fn root_overrides(root: Option<&Path>) -> Result<Vec<Override>> {
         }
         let path = entry.path();
         let rel = Path::new(OVERRIDES_DIR).join(&name);
-        if let (Some(private), Ok(real)) = (&private, fs::canonicalize(&path))
-            && real.starts_with(private)
-        {
-            return Err(Error::problem(
-                Problem::file(&rel, "leads into private/, which reports never read")
-                    .help("copy the template into templates/ instead of linking to it"),
-            ));
+        if let Err(why) = fence.check(&path) {
+            return Err(Error::problem(why.problem(
+                &rel,
+                "reports",
+                "copy the template into templates/ instead of linking to it",
+            )));
         }
         if path.is_dir() {
             continue;
@@ -386,5 +357,22 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
         (None, Some(root)) => root.join(OUT_DIR),
         (None, None) => PathBuf::from(OUT_DIR),
     };
-    publish(&root_overrides(root.as_deref())?, &[doc], args, &out)
+    if args.out.is_some() {
+        // Output lands in none of the folders compared, nor in this one.
+        for dir in root.iter().chain(&args.folders) {
+            crate::store::check_output(dir, OUT_OPTION, &out)?;
+        }
+    }
+    let lock = match &root {
+        Some(root) if !args.dry_run => Some(crate::store::Lock::acquire(root)?),
+        _ => None,
+    };
+    super::say_recovered(lock.as_ref().and_then(crate::store::Lock::recovered));
+    publish(
+        &root_overrides(root.as_deref())?,
+        &[doc],
+        args,
+        &out,
+        root.as_deref(),
+    )
 }

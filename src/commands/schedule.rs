@@ -8,6 +8,7 @@ mod files;
 mod meetings;
 mod suggest;
 
+use crate::output::say;
 use std::path::Path;
 
 use chrono::NaiveTime;
@@ -20,6 +21,7 @@ use crate::model::{Schedule, Session, SessionKind};
 use crate::schedule::{
     CurriculumItem, Plan, PlannedSession, Recurrence, WorkshopDefaults, plan_workshops,
 };
+use crate::store::journal::Journal;
 use crate::store::{Access, Folder, PROGRAM_FILE};
 
 /// Runs the command.
@@ -28,7 +30,12 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         return suggest::run(ctx, suggest);
     }
     let root = ctx.root()?;
-    let (folder, _guard) = crate::store::open(
+    if let Some(target) = &args.ics
+        && !export::is_stdout(target)
+    {
+        crate::store::check_output(&root, export::ICS_OPTION, &ctx.user_path(target))?;
+    }
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -49,9 +56,23 @@ pub fn run(ctx: &Ctx, args: ScheduleArgs) -> Result<()> {
         let workshops = meetings::workshops(&folder, schedule, &wanted);
         wanted.extend(meetings::plan(&folder, schedule, zone, workshops)?);
     }
+    // A note while the files are written: a killed run is reported by the
+    // next, which lays out the same files again.
+    let journal = match args.dry_run {
+        false => Some(Journal::begin(
+            &root,
+            "schedule",
+            &super::command_line(),
+            wanted.len() + usize::from(args.ics.is_some()),
+        )?),
+        true => None,
+    };
     let sessions = files::lay_out(&folder, &wanted, args.dry_run)?;
     if let Some(path) = &args.ics {
         export::write(ctx, &folder, &sessions, zone, path, args.dry_run)?;
+    }
+    if let Some(journal) = journal {
+        journal.finish()?;
     }
     Ok(())
 }
@@ -125,21 +146,21 @@ fn workshops(folder: &Folder, schedule: &Schedule, zone: Tz) -> Result<Plan> {
 /// Tells what the layout came to, on stderr.
 fn say_plan(plan: &Plan) {
     match (plan.sessions.first(), plan.sessions.last()) {
-        (Some(first), Some(last)) => eprintln!(
+        (Some(first), Some(last)) => say!(
             "{}, {} to {}: {}",
             crate::error::count(plan.sessions.len(), "workshop", "workshops"),
             first.date,
             last.date,
             plan.end
         ),
-        _ => eprintln!("no workshops: {}", plan.end),
+        _ => say!("no workshops: {}", plan.end),
     }
     for closure in &plan.closures {
-        eprintln!("closure {closure}: its workshop moves to the next date of the rule");
+        say!("closure {closure}: its workshop moves to the next date of the rule");
     }
     for note in &plan.notes {
         let level = if note.is_warning() { "warning" } else { "note" };
-        eprintln!("{level}: {note}");
+        say!("{level}: {note}");
     }
 }
 

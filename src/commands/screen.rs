@@ -1,6 +1,8 @@
 //! `mentorkit screen`: applies `[eligibility]`, overrides and capacity,
 //! writes `screening.yaml` and prints the funnel.
 
+use crate::output::{say, say_text};
+
 use chrono::NaiveDate;
 use serde_json::json;
 
@@ -32,7 +34,7 @@ pub const ALL_DEPARTMENTS: &str = "All departments";
 pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
     let root = ctx.root()?;
     // A stale screening.yaml does not stop the command that rewrites it.
-    let (folder, _guard) = crate::store::open_rewriting(
+    let (folder, _guard) = crate::commands::open_rewriting(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -43,20 +45,21 @@ pub fn run(ctx: &Ctx, args: ScreenArgs) -> Result<()> {
     let (as_of, source) = screen::as_of(&folder.program, ctx.today(&folder.program));
     let screening = screen::screen(&folder.program.eligibility, as_of, &folder.participants);
     let rows = screen::funnel(&screening, &folder.participants);
+    // The file first: what is printed after it may go to a closed pipe.
+    let written = if args.dry_run {
+        None
+    } else {
+        Some(write_screening(&root, &screening)?)
+    };
     funnel_table(&rows).print(args.format)?;
-    eprint!(
-        "{}",
-        summary(&screening, &rows, as_of, source, args.dry_run)
-    );
-    if args.dry_run {
-        eprintln!(
+    say_text(&summary(&screening, &rows, as_of, source, args.dry_run));
+    match written {
+        None => say!(
             "{}",
             crate::error::dry_run(&format!("write {SCREENING_FILE}"))
-        );
-    } else if write_screening(&root, &screening)? {
-        eprintln!("wrote {SCREENING_FILE}");
-    } else {
-        eprintln!("{SCREENING_FILE} is unchanged");
+        ),
+        Some(true) => say!("wrote {SCREENING_FILE}"),
+        Some(false) => say!("{SCREENING_FILE} is unchanged"),
     }
     Ok(())
 }

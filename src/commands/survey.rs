@@ -3,11 +3,12 @@
 //! matched by email; rows that match nobody are reported, and a cell the
 //! map cannot read stops the whole import before anything is written.
 
+use crate::output::say;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Ctx;
-use super::person_edit::{self, Edited, dry, visible};
+use super::person_edit::{self, Edited, dry};
 use crate::cli::{SurveyAction, SurveyArgs, SurveyImportArgs};
 use crate::error::{Error, Problem, Result, nearest};
 use crate::meter::Meter;
@@ -44,7 +45,7 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     let table =
         read_export(&ctx.user_path(&args.from), &args.from, &how).map_err(Error::problem)?;
     if let Some(note) = encoding_note(&table) {
-        eprintln!("{note}");
+        say!("{note}");
     }
     let (email_col, questions) =
         survey::columns(&map, &table).map_err(|v| on_file(&args.map, v))?;
@@ -129,9 +130,9 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
         dry(args.dry_run)
     ));
     for w in &warnings {
-        eprintln!("warning: {}", visible(w));
+        say!("warning: {w}");
     }
-    print_out(&visible(&out))
+    print_out(&out)
 }
 
 fn people(n: usize) -> String {

@@ -347,3 +347,41 @@ fn the_career_example_agrees_with_itself() {
         confidence(&evidence["surveys"])
     );
 }
+
+/// Before screening every mentee is in the cohort, and every output whose
+/// figures depend on who is in it says so.
+#[test]
+fn every_roster_output_says_when_the_folder_is_not_screened() {
+    const NOTE: &str =
+        "no screening.yaml yet: every mentee is counted as accepted (run `mentorkit screen`)";
+    for args in [
+        &["progress"][..],
+        &["progress", "--evidence"],
+        &["report", "cohort", "--dry-run"],
+        &["report", "career-plan", "--dry-run"],
+        &["list", "participants"],
+        &["schedule", "suggest"],
+    ] {
+        let run = Test::unscreened_example("career-development")
+            .args(args.iter().copied())
+            .run()
+            .ok();
+        assert!(
+            run.stdout.contains(NOTE) || run.stderr.contains(NOTE),
+            "{args:?}: {}\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+    let matched = Test::unscreened_example("career-development")
+        .args(["match", "--dry-run"])
+        .run()
+        .ok();
+    assert!(
+        matched
+            .stderr
+            .contains("no screening.yaml, so every mentee is matched"),
+        "{}",
+        matched.stderr
+    );
+}

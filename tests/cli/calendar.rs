@@ -119,13 +119,13 @@ fn rerun_keeps_edits_and_comments_and_adds_only_what_is_missing() {
 
     let run = again(run).args(["schedule"]).run().ok();
     // Byte for byte what the coordinator wrote, plus the missing time.
-    assert_eq!(run.read(rel), format!("{edited}time: 14:00\n"));
+    assert_eq!(run.read(rel), format!("{edited}time: \"14:00\"\n"));
     let run = again(run)
         .args(["schedule"])
         .run()
         .ok()
         .stderr_has("0 created, 0 completed, 9 unchanged, 1 edited value kept\n");
-    assert_eq!(run.read(rel), format!("{edited}time: 14:00\n"));
+    assert_eq!(run.read(rel), format!("{edited}time: \"14:00\"\n"));
     again(run).args(["check"]).run().ok();
 }
 

@@ -643,30 +643,48 @@ fn a_checkbox_grid_and_a_semicolon_separated_file() {
     );
 }
 
+// A hand-written single value (`degrees: BA`) is a list of one, as the
+// loader reads it: an import adds to it (once refused as "not a list").
 #[test]
-fn anonymous_microsoft_answers_and_hand_written_scalars_are_explained() {
+fn anonymous_microsoft_answers_are_explained_and_hand_written_scalars_grow() {
     let csv = "ID,Start time,Completion time,Email,Name,Department,Degrees\n\
                1,11/2/15 1:58:10 PM,11/2/15 2:03:22 PM,ana@x.org,Ana,C,MLS;\n\
                2,11/2/15 1:58:10 PM,11/2/15 2:03:22 PM,anonymous,Bo,C,\n";
     let map = "name = \"Name\"\nemail = \"Email\"\ndepartment = \"Department\"\n\
                degrees = \"Degrees\"\napplied = \"Completion time\"\n";
+    let ana = "name: Ana\nemail: ana@x.org\nrole: mentee\ndepartment: C\ndegrees: BA  # by hand\n";
     Test::program()
-        .file(
-            "participants/ana.yaml",
-            "name: Ana\nemail: ana@x.org\nrole: mentee\ndepartment: C\ndegrees: BA  # by hand\n",
-        )
+        .file("participants/ana.yaml", ana)
         .file("a.csv", csv)
         .file("m.toml", map)
         .args(["apply", "--from-csv", "a.csv", "--map", "m.toml"])
         .run()
         .code(1)
         .stderr_is(
-            "error: participants/ana.yaml: `degrees` is not a list; fix it by hand first (from row 2 of a.csv)
-error: a.csv:3:41: row 3, \"Email\": `anonymous` is not an email address; Microsoft Forms writes this when the form does not record who answered: map a question that asks for the email instead
+            "error: a.csv:3:41: row 3, \"Email\": `anonymous` is not an email address; Microsoft Forms writes this when the form does not record who answered: map a question that asks for the email instead
  3 | 2,11/2/15 1:58:10 PM,11/2/15 2:03:22 PM,anonymous,Bo,C,
    |                                         ^
   = help: nothing was written; correct the rows (or the map) and run the import again, or give --skip-bad to import the good rows
-2 problems found
 ",
         );
+    let run = Test::program()
+        .file("participants/ana.yaml", ana)
+        .file("a.csv", csv)
+        .file("m.toml", map)
+        .args([
+            "apply",
+            "--from-csv",
+            "a.csv",
+            "--map",
+            "m.toml",
+            "--skip-bad",
+        ])
+        .run()
+        .ok();
+    assert!(
+        run.read("participants/ana.yaml")
+            .contains("\ndegrees: [BA, MLS]  # by hand\n"),
+        "{}",
+        run.read("participants/ana.yaml")
+    );
 }

@@ -6,9 +6,10 @@
 mod agreement;
 mod calendar;
 mod check;
-mod exports;
 mod evidence;
+mod exports;
 mod foundation;
+mod hostile;
 mod intake;
 mod matching;
 mod print;

@@ -3,6 +3,7 @@
 //! session's three lists, so the command can apply them in place and an
 //! unchanged roll means no write at all.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::Serialize;
@@ -95,28 +96,34 @@ pub enum Edit {
 
 /// The edits that record `mark` for every id of `ids`: the id leaves the
 /// other lists and joins this one. An id already marked so gives no edit, so
-/// repeated runs change nothing.
+/// repeated runs change nothing. Linear in the lists and the ids: a session
+/// of 20,000 attendees takes 20,000 more in one pass.
 pub fn record(roll: &Roll, ids: &[String], mark: Mark) -> Vec<Edit> {
-    let mut roll = roll.clone();
+    let sets: Vec<(Mark, HashSet<&str>)> = Mark::ALL
+        .into_iter()
+        .map(|m| (m, roll.list(m).iter().map(String::as_str).collect()))
+        .collect();
+    let mut done: HashSet<&str> = HashSet::new();
     let mut edits = Vec::new();
     for id in ids {
-        if roll.list(mark).contains(id) {
+        let already = sets
+            .iter()
+            .any(|(m, set)| *m == mark && set.contains(id.as_str()));
+        if already || !done.insert(id.as_str()) {
             continue;
         }
-        let mut these: Vec<Edit> = Mark::ALL
-            .into_iter()
-            .filter(|m| *m != mark && roll.list(*m).contains(id))
-            .map(|list| Edit::Remove {
-                list,
-                id: id.clone(),
-            })
-            .collect();
-        these.push(Edit::Add {
+        edits.extend(
+            sets.iter()
+                .filter(|(m, set)| *m != mark && set.contains(id.as_str()))
+                .map(|(list, _)| Edit::Remove {
+                    list: *list,
+                    id: id.clone(),
+                }),
+        );
+        edits.push(Edit::Add {
             list: mark,
             id: id.clone(),
         });
-        roll.apply(&these);
-        edits.extend(these);
     }
     edits
 }

@@ -25,6 +25,7 @@ pub mod assignment;
 mod blossom;
 #[cfg(test)]
 mod brute;
+mod budget;
 pub mod circles;
 mod entries;
 mod explain;

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+pub use super::budget::{CIRCLE_PAIR_BUDGET, GROUP_PAIR_BUDGET, PEER_PAIR_BUDGET, TooLarge};
 use super::score::Profiles;
 use super::{Edge, PinError, assignment, circles, general, group};
 use crate::model::matches::{Matches, Parts};
@@ -25,6 +26,21 @@ pub struct Input<'a> {
 pub struct PinProblem {
     pub pin: Vec<String>,
     pub message: String,
+}
+
+/// Why a matching was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// A pin cannot hold.
+    Pin(PinProblem),
+    /// Past the solver's size budget.
+    TooLarge(TooLarge),
+}
+
+impl From<PinProblem> for PlanError {
+    fn from(p: PinProblem) -> Self {
+        PlanError::Pin(p)
+    }
 }
 
 /// Why a pair may not be matched.
@@ -88,9 +104,13 @@ pub struct Plan<'a> {
     pub matches: Matches,
 }
 
-/// Matches the candidates of `input` by its mode.
-pub fn plan<'a>(input: &'a Input<'a>) -> Result<Plan<'a>, PinProblem> {
+/// Matches the candidates of `input` by its mode; refuses, before any
+/// work, a cohort past its solver's size budget.
+pub fn plan<'a>(input: &'a Input<'a>) -> Result<Plan<'a>, PlanError> {
     let cohort = Cohort::new(input)?;
+    if let Some(too_large) = cohort.too_large() {
+        return Err(PlanError::TooLarge(too_large));
+    }
     let solved = cohort.solve(input)?;
     let matches = cohort.matches(&solved.arrangement, solved.optimal, solved.bound);
     Ok(Plan {
@@ -101,7 +121,7 @@ pub fn plan<'a>(input: &'a Input<'a>) -> Result<Plan<'a>, PinProblem> {
 }
 
 impl<'a> Cohort<'a> {
-    fn new(input: &'a Input<'a>) -> Result<Self, PinProblem> {
+    pub(crate) fn new(input: &'a Input<'a>) -> Result<Self, PinProblem> {
         let accepted = |id: &str| input.accepted.as_ref().is_none_or(|a| a.contains(id));
         let mut ids: Vec<&str> = Vec::new();
         let mut people: Vec<&Participant> = Vec::new();

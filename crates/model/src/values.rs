@@ -314,6 +314,11 @@ impl Default for Modality {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Minutes(pub u32);
 
+/// The longest a session (a workshop or a meeting) may last: a day. Past
+/// it a number is a typo or an attack, and a calendar would get an end date
+/// thousands of years away.
+pub const MAX_SESSION_MINUTES: u32 = 24 * 60;
+
 impl FromStr for Minutes {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -330,8 +335,17 @@ impl FromStr for Minutes {
         if t.is_empty() {
             return Err(bad());
         }
-        if let Ok(n) = t.parse::<u32>() {
-            return if n == 0 { Err(bad()) } else { Ok(Minutes(n)) };
+        let too_long = |what: String| {
+            format!(
+                "{what} is too long for a session; a session lasts at most 24 hours ({MAX_SESSION_MINUTES} minutes)"
+            )
+        };
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            return match t.parse::<u64>() {
+                Ok(0) => Err(bad()),
+                Ok(n) if n <= u64::from(MAX_SESSION_MINUTES) => Ok(Minutes(n as u32)),
+                _ => Err(too_long(format!("`{t}` minutes"))),
+            };
         }
         let (hours, rest) = match t.split_once('h') {
             Some((h, rest)) => (h.parse::<u32>().map_err(|_| bad())?, rest),
@@ -343,12 +357,11 @@ impl FromStr for Minutes {
             None if rest.is_empty() => 0,
             None => return Err(bad()),
         };
-        let total = hours
-            .checked_mul(60)
-            .and_then(|h| h.checked_add(minutes))
-            .filter(|&m| m > 0 && m <= 24 * 60 * 7)
-            .ok_or_else(bad)?;
-        Ok(Minutes(total))
+        match hours.checked_mul(60).and_then(|h| h.checked_add(minutes)) {
+            Some(0) => Err(bad()),
+            Some(total) if total <= MAX_SESSION_MINUTES => Ok(Minutes(total)),
+            _ => Err(too_long(format!("`{}`", s.trim()))),
+        }
     }
 }
 
@@ -578,11 +591,29 @@ mod tests {
             ("-5m", None),
             ("2x", None),
             ("h", None),
+            ("1440", Some(1440)),
+            ("24h", Some(1440)),
+            ("1441", None),
+            ("4294967295", None),
+            ("99999999999999999999", None),
+            ("25h", None),
+            ("9999999h", None),
         ];
         for (s, want) in cases {
             assert_eq!(s.parse::<Minutes>().ok().map(|m| m.0), want, "{s}");
         }
         assert_eq!(Minutes(150).to_string(), "2h30m");
+        assert_eq!(
+            "4294967295".parse::<Minutes>(),
+            Err("`4294967295` minutes is too long for a session; a session lasts at most 24 hours (1440 minutes)".into())
+        );
+        assert_eq!(
+            "25h".parse::<Minutes>(),
+            Err(
+                "`25h` is too long for a session; a session lasts at most 24 hours (1440 minutes)"
+                    .into()
+            )
+        );
     }
 
     #[test]

@@ -37,18 +37,29 @@ pub fn fisher_exact(a: Count, b: Count) -> FisherExact {
     let total = n1 + u64::from(b.total());
     let events = u64::from(a.events()) + u64::from(b.events());
     // P(k) = C(events, k)·C(total − events, n1 − k) / C(total, n1); the
-    // factorials that do not depend on k are left out.
+    // factorials that do not depend on k are left out. Swapping the groups,
+    // or events for non-events, permutes the four cells of each table: they
+    // are added in sorted order, so every such view rounds alike.
     let ln_p = |k: u64| {
-        -ln_factorial(k)
-            - ln_factorial(events - k)
-            - ln_factorial(n1 - k)
-            - ln_factorial(total + k - events - n1)
+        let mut cells = [
+            ln_factorial(k),
+            ln_factorial(events - k),
+            ln_factorial(n1 - k),
+            ln_factorial(total + k - events - n1),
+        ];
+        cells.sort_by(f64::total_cmp);
+        -(((cells[0] + cells[1]) + cells[2]) + cells[3])
     };
     let lowest = (n1 + events).saturating_sub(total);
     let highest = events.min(n1);
     // Probabilities relative to the most probable table, divided by their sum.
     let mode = ((n1 + 1) * (events + 1) / (total + 2)).clamp(lowest, highest);
-    let top = ln_p(mode);
+    // The most probable table is the mode or one beside it; the largest of
+    // the three is the same whichever view of the table is taken.
+    let top = [mode.saturating_sub(1).max(lowest), mode, (mode + 1).min(highest)]
+        .into_iter()
+        .map(ln_p)
+        .fold(f64::NEG_INFINITY, f64::max);
     let observed = ln_p(u64::from(a.events()));
     let tolerance = TIE_TOLERANCE.ln_1p();
     let (mut all, mut p, mut ties) = (0.0, 0.0, 0.0);

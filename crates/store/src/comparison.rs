@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use mentorkit_sheet::{Row, Table};
 
 use super::export::{ReadExport, encoding_note, read_export};
+use super::private::{Fence, Fenced, is_plain_relative};
 use super::{Folder, PROGRAM_FILE};
 use crate::error::Problem;
 use crate::model::Career;
@@ -93,6 +94,7 @@ pub fn load_noted(
     let Some((name, path)) = comparison_path(folder) else {
         return Ok(None);
     };
+    fenced(folder, &name, &path).map_err(|p| vec![p])?;
     let shown = PathBuf::from(&name);
     let table = read_export(&path, &shown, &ReadExport::default()).map_err(|p| {
         if p.line.is_some() {
@@ -119,6 +121,57 @@ pub fn load_noted(
     })?;
     let note = encoding_note(&table);
     parse_staff(folder, &shown, &table).map(|staff| Some((name, staff, note)))
+}
+
+/// Refuses a comparison path that leads out of the folder (absolute, with
+/// `..`, or through a link) or into `private/` (by real path or inode),
+/// placed at the key in program.toml.
+fn fenced(folder: &Folder, name: &str, path: &Path) -> Result<(), Problem> {
+    let outside = || {
+        at_comparison_key(
+            folder,
+            Problem::file(
+                PROGRAM_FILE,
+                format!(
+                    "{name} is outside the program folder; a path in program.toml is read only inside it"
+                ),
+            )
+            .help("copy the file into the program folder and name it from there, such as staff.csv"),
+        )
+    };
+    if !is_plain_relative(Path::new(name)) {
+        return Err(outside());
+    }
+    match Fence::of(&folder.root).check(path) {
+        Ok(()) => Ok(()),
+        Err(Fenced::Outside) => Err(outside()),
+        Err(_) => Err(at_comparison_key(
+            folder,
+            Problem::file(
+                PROGRAM_FILE,
+                format!("{name} is under private/, which mentorkit never reads"),
+            )
+            .help("keep the comparison file in the program folder outside private/, such as staff.csv"),
+        )),
+    }
+}
+
+/// The problem placed at `comparison = …` in program.toml.
+fn at_comparison_key(folder: &Folder, problem: Problem) -> Problem {
+    let problem = problem.field("comparison");
+    let rel = Path::new(PROGRAM_FILE);
+    match folder.sources.get(rel).and_then(|text| {
+        toml_key_line(text, "comparison").map(|line| {
+            let column = text
+                .lines()
+                .nth(line - 1)
+                .map_or(1, |l| l.len() - l.trim_start().len() + 1);
+            (text, line, column)
+        })
+    }) {
+        Some((text, line, column)) => problem.at(text, line, column),
+        None => problem,
+    }
 }
 
 /// The line where a TOML `key = …` is written, from 1.

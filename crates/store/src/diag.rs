@@ -141,12 +141,21 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
         }
         field = None;
         "a tab is used where YAML needs spaces".to_string()
+    } else if message.contains("budget breached")
+        && ["Alias", "Anchor", "MergeKeys"]
+            .iter()
+            .any(|w| message.contains(w))
+    {
+        help =
+            Some("write the values out instead of repeating them with `&name` and `*name`".into());
+        field = None;
+        "the file expands to too many values through its anchors and aliases; refused".to_string()
     } else if message.contains("budget breached") {
         help = Some(
-            "a record file holds one person or session; remove the anchors and aliases".into(),
+            "a record file holds one person or session; check that the right file is here".into(),
         );
         field = None;
-        "the file expands to too many values (aliases or repetition); refused".to_string()
+        "the file holds more values than a file of its size can; refused".to_string()
     } else if message.contains("recursion limit") || message.contains("depth") {
         field = None;
         "the file is nested too deeply to be a record; refused".to_string()
@@ -186,6 +195,63 @@ pub(crate) fn problem(file: &Path, text: &str, raw: RawError<'_>, what: &str) ->
     p.field = field;
     p.help = help;
     p
+}
+
+/// A problem with the `%` directives that open a YAML file, in words: the
+/// parser's own ("did not find expected <document start>") say little to
+/// someone who pasted a `%YAML 1.2` line. `None` when they are fine.
+pub(crate) fn directive_problem(file: &Path, text: &str) -> Option<Problem> {
+    let mut yaml_at = None;
+    let mut last = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_end();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let Some(directive) = t.strip_prefix('%') else {
+            if t.starts_with("---") {
+                return None;
+            }
+            break;
+        };
+        let n = i + 1;
+        let at = |message: String, help: &str| {
+            Some(Problem::file(file, message).at(text, n, 1).help(help))
+        };
+        let mut words = directive.split_whitespace();
+        let name = words.next().unwrap_or_default();
+        if name == "YAML" {
+            if yaml_at.is_some() {
+                return at(
+                    "the `%YAML` directive is written twice".into(),
+                    "records need no directive: remove both lines",
+                );
+            }
+            if words.next().is_none() {
+                return at(
+                    "the `%YAML` directive has no version".into(),
+                    "records need no directive: remove the line (or write `%YAML 1.2`)",
+                );
+            }
+            yaml_at = Some(n);
+        }
+        last = Some((n, name.to_string()));
+    }
+    let (n, name) = last?;
+    let n = yaml_at.unwrap_or(n);
+    let name = if yaml_at.is_some() {
+        "YAML"
+    } else {
+        name.as_str()
+    };
+    Some(
+        Problem::file(
+            file,
+            format!("the `%{name}` directive is not followed by a `---` line"),
+        )
+        .at(text, n, 1)
+        .help("records need no directive: remove the line (or add `---` after it)"),
+    )
 }
 
 /// A serde-saphyr error as a problem.

@@ -6,19 +6,24 @@
 use mentorkit_model as model;
 use mentorkit_model::error;
 
+mod bounds;
 pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
 pub mod export;
 mod ics_sequence;
+pub mod journal;
 mod known;
 mod load;
 mod lock;
 pub mod matches;
 mod open;
+pub mod private;
 pub mod screening;
 mod session_yaml;
+mod sweep;
+mod target;
 mod validate;
 mod write;
 pub mod yaml;
@@ -31,20 +36,42 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Looked, Problem, Result};
 pub use crate::model::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 
+pub use bounds::{MAX_GROUP_SIZE, MAX_MENTOR_CAPACITY, MAX_WEIGHT, YEARS};
 pub use diag::locate;
 pub use emit::participant_yaml;
 pub use ics_sequence::{parse_sequence, sequence_text};
 pub use known::Known;
 pub use load::{MAX_RECORD_BYTES, parse_participant, parse_session, read_text};
 pub use lock::Lock;
-pub use matches::{MATCHES_FILE, load_matches, matches_text, write_matches};
+pub use matches::{MATCHES_FILE, load_matches, matches_problems, matches_text, write_matches};
 pub use open::{Access, Guard, Opened, open, open_rewriting};
-pub use screening::{SCREENING_FILE, load_screening, screening_text, write_screening};
+pub use screening::{
+    SCREENING_FILE, load_screening, screening_problems, screening_text, write_screening,
+};
 pub use session_yaml::session_yaml;
-pub use validate::check_rrule;
+pub use target::{ICS_SEQUENCE_FILE, check_output};
+pub use validate::{check_rrule, session_problems};
 pub use write::{
     GENERATED_HEADER, Recovered, generated, recover, write_atomic, write_batch, write_generated,
 };
+
+/// Refuses a record text that the loader would refuse for its size, so
+/// that mentorkit never writes a record it cannot read back.
+pub fn record_fits(rel: &Path, text: &str) -> Result<()> {
+    if text.len() as u64 <= MAX_RECORD_BYTES {
+        return Ok(());
+    }
+    Err(Error::problem(
+        Problem::file(
+            rel,
+            format!(
+                "would be {} bytes, more than the {MAX_RECORD_BYTES} a record may have; nothing was written",
+                text.len()
+            ),
+        )
+        .help("a record holds one person or session; split what makes it this long"),
+    ))
+}
 
 /// Loads and validates the folder; any problem is an error listing them all.
 pub fn load(root: &Path) -> Result<Folder> {

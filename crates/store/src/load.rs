@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::diag::{toml_problem, yaml_problem};
+use super::diag::{directive_problem, toml_problem, yaml_problem};
+use super::private::{Fence, Fenced};
 use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR};
 use crate::error::{Problem, Result};
 use crate::model::{Participant, ProgramFile, Session, is_valid_id};
@@ -30,9 +31,7 @@ pub fn read_text(path: &Path, rel: &Path, limit: u64) -> Result<String, Problem>
         Problem::file(rel, why)
     })?;
     if !meta.is_file() {
-        return Err(
-            Problem::file(rel, "is not a file").help("record folders hold only .yaml files")
-        );
+        return Err(Problem::file(rel, "is not a file"));
     }
     if meta.len() > limit {
         return Err(Problem::file(
@@ -69,12 +68,21 @@ pub fn read_text(path: &Path, rel: &Path, limit: u64) -> Result<String, Problem>
     })
 }
 
-fn yaml_options() -> serde_saphyr::Options {
+/// The parser's budget for a text of `bytes` bytes. An alias bomb is many
+/// values from few bytes, a long list is many values from many bytes: so
+/// aliases and anchors (and what their replay records) have small fixed
+/// limits, while plain values and events grow with the length of the text
+/// (no value takes less than two bytes without an alias). Whatever
+/// mentorkit writes, at any size, it reads back.
+fn yaml_options(bytes: usize) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_nodes = 20_000;
-    budget.max_events = 100_000;
+    budget.max_nodes = BASE_NODES.saturating_add(bytes);
+    budget.max_events = BASE_NODES
+        .saturating_mul(5)
+        .saturating_add(bytes.saturating_mul(2));
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
+    budget.max_recorded_anchor_events = BASE_NODES;
     budget.max_depth = 32;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
@@ -82,12 +90,18 @@ fn yaml_options() -> serde_saphyr::Options {
     options
 }
 
+/// Values any text may hold, however short; past it, one per byte.
+const BASE_NODES: usize = 20_000;
+
 pub(super) fn parse_yaml<T: DeserializeOwned>(
     rel: &Path,
     text: &str,
     what: &str,
 ) -> Result<T, Problem> {
-    serde_saphyr::from_str_with_options(text, yaml_options())
+    if let Some(p) = directive_problem(rel, text) {
+        return Err(p);
+    }
+    serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }
 
@@ -144,9 +158,27 @@ pub(crate) fn parse_program_all(rel: &Path, text: &str) -> (ProgramFile, Vec<Pro
     (ProgramFile::partial(&table), problems)
 }
 
-/// The `.yaml` files of a record folder, sorted, with problems for anything else in it.
-fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+/// What to do about a record that leads where mentorkit never reads.
+fn fenced_help(why: &Fenced) -> &'static str {
+    match why {
+        Fenced::Outside => "move the file into the program folder instead of linking to it",
+        _ => "remove the link: what is in private/ stays there",
+    }
+}
+
+/// The `.yaml` files of a record folder, sorted, with problems for anything
+/// else in it, and for what leads into private/ or out of the folder.
+fn record_files(
+    root: &Path,
+    dir: &str,
+    fence: &Fence,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, PathBuf)> {
     let path = root.join(dir);
+    if let Err(why) = fence.check(&path) {
+        problems.push(why.problem(Path::new(dir), "mentorkit", fenced_help(&why)));
+        return Vec::new();
+    }
     let entries = match fs::read_dir(&path) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -182,6 +214,11 @@ fn record_files(root: &Path, dir: &str, problems: &mut Vec<Problem>) -> Vec<(Str
             problems.push(Problem::file(rel, format!("`{stem}` is not a valid id")).help(help));
             continue;
         }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if let Err(why) = fence.check_entry(&entry.path(), is_link) {
+            problems.push(why.problem(&rel, "mentorkit", fenced_help(&why)));
+            continue;
+        }
         files.push((stem.to_string(), rel));
     }
     files.sort();
@@ -197,6 +234,10 @@ fn read_all<T: Send>(
 ) -> Parsed<T> {
     let work = |(id, rel): (String, PathBuf)| {
         let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
+            .map_err(|p| match p.message.as_str() {
+                "is not a file" => p.help("record folders hold only .yaml files"),
+                _ => p,
+            })
             .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
         (id, rel, r)
     };
@@ -233,7 +274,17 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut sources = BTreeMap::new();
     let program_rel = PathBuf::from(PROGRAM_FILE);
-    let program = match read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES) {
+    let fence = Fence::of(root);
+    // The settings may be a link (to a shared file), never into private/.
+    let fenced = match fence.check(&root.join(PROGRAM_FILE)) {
+        Err(why @ (Fenced::IntoPrivate | Fenced::SameAs(_))) => {
+            Err(why.problem(&program_rel, "mentorkit", fenced_help(&why)))
+        }
+        _ => Ok(()),
+    };
+    let program = match fenced
+        .and_then(|()| read_text(&root.join(PROGRAM_FILE), &program_rel, MAX_RECORD_BYTES))
+    {
         Ok(text) => {
             let (program, found) = parse_program_all(&program_rel, &text);
             problems.extend(found);
@@ -245,8 +296,8 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
             None
         }
     };
-    let participant_files = record_files(root, PARTICIPANTS_DIR, &mut problems);
-    let session_files = record_files(root, SESSIONS_DIR, &mut problems);
+    let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
+    let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();
     for (id, rel, r) in read_all(root, participant_files, parse_participant) {
         match r {
@@ -275,4 +326,35 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         sources,
     });
     Ok((folder, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<serde_json::Value, Problem> {
+        parse_yaml(Path::new("x.yaml"), text, "record")
+    }
+
+    #[test]
+    fn a_long_list_reads_at_any_size_and_a_bomb_does_not() {
+        let mut list = String::from("ids:\n");
+        for i in 0..30_000 {
+            list.push_str(&format!("  - p-{i}\n"));
+        }
+        assert!(parse(&list).is_ok());
+        let flow = format!("ids: [{}]\n", vec!["a"; 30_000].join(","));
+        assert!(parse(&flow).is_ok());
+        let mut bomb = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(",");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let refused = parse(&bomb).unwrap_err();
+        assert!(
+            refused.message.contains("anchors and aliases"),
+            "{}",
+            refused.message
+        );
+    }
 }

@@ -1,8 +1,10 @@
 //! A lock on the program folder, held by every command that writes, so that
 //! two commands at once never write blind. The operating system releases it
-//! when the process ends, so a killed command leaves no stale lock.
+//! when the process ends, so a killed command leaves no stale lock; whoever
+//! takes it next removes the temporary files a killed command left.
 
 use std::fs::{File, TryLockError};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,6 +17,7 @@ const WAIT: Duration = Duration::from_secs(30);
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    recovered: Option<crate::write::Recovered>,
 }
 
 impl Lock {
@@ -40,12 +43,15 @@ impl Lock {
         loop {
             match file.try_lock() {
                 Ok(()) => {
-                    // A batch a killed command left half renamed is
-                    // finished before this command writes anything.
-                    if let Some(done) = crate::write::recover(root)? {
-                        eprintln!("note: {done}");
-                    }
-                    return Ok(Lock { _file: file });
+                    // No other writer now. A batch a killed command left
+                    // half renamed is finished first (its staged files are
+                    // temporary files too); what else it left is stale.
+                    let recovered = crate::write::recover(root)?;
+                    crate::sweep::sweep(root);
+                    return Ok(Lock {
+                        _file: file,
+                        recovered,
+                    });
                 }
                 Err(TryLockError::WouldBlock) => {
                     if start.elapsed() >= wait {
@@ -55,7 +61,10 @@ impl Lock {
                         });
                     }
                     if !told {
-                        eprintln!("waiting for another mentorkit command to finish writing…");
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "waiting for another mentorkit command to finish writing…"
+                        );
                         told = true;
                     }
                     std::thread::sleep(Duration::from_millis(50));
@@ -65,6 +74,12 @@ impl Lock {
                 }
             }
         }
+    }
+
+    /// The batch an interrupted command left, finished when the lock was
+    /// taken, for the command to say (through its terminal-safe printer).
+    pub fn recovered(&self) -> Option<&crate::write::Recovered> {
+        self.recovered.as_ref()
     }
 }
 

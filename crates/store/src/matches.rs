@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::load::{MAX_RECORD_BYTES, parse_yaml, read_text};
-use super::write_generated;
-use crate::error::{Error, Result};
+use super::{Folder, write_generated};
+use crate::error::{Error, Problem, Result};
 use crate::model::matches::{Matches, PairScore, Parts};
 use crate::yaml::{flow, item, quoted};
 
@@ -24,6 +24,55 @@ pub fn load_matches(root: &Path) -> Result<Option<Matches>> {
     let text = read_text(&path, &rel, MAX_RECORD_BYTES * 256).map_err(Error::problem)?;
     let matches = parse_yaml(&rel, &text, "matches").map_err(Error::problem)?;
     Ok(Some(matches))
+}
+
+/// Problems with `matches.yaml`: a file that does not parse, or names people
+/// who are not in the folder (it is stale: `mentorkit match` rewrites it).
+/// `check` refuses a folder for them; `report` warns and goes on, and
+/// `schedule --meetings`, which would lay out meetings of those people,
+/// refuses.
+pub fn matches_problems(folder: &Folder) -> Vec<Problem> {
+    let matches = match load_matches(&folder.root) {
+        Ok(Some(m)) => m,
+        Ok(None) => return Vec::new(),
+        Err(Error::Invalid(problems)) => return problems,
+        Err(e) => return vec![Problem::file(MATCHES_FILE, e.to_string())],
+    };
+    let known = super::Known::of(folder);
+    let mut names: Vec<&str> = Vec::new();
+    for m in &matches.matches {
+        names.extend(m.mentor.as_deref());
+        names.extend(m.mentees.iter().map(String::as_str));
+        names.extend(m.members.iter().map(String::as_str));
+    }
+    names.extend(matches.idle_mentors.iter().map(String::as_str));
+    names.extend(matches.unmatched.iter().map(|u| u.id.as_str()));
+    names.sort_unstable();
+    names.dedup();
+    let text = std::fs::read_to_string(folder.root.join(MATCHES_FILE)).unwrap_or_default();
+    names
+        .into_iter()
+        .filter(|id| !known.person(id))
+        .map(|id| {
+            let p = Problem::file(MATCHES_FILE, format!("no participant `{id}`"))
+                .help("the folder changed since matching; run `mentorkit match` again");
+            let place = text.lines().enumerate().find_map(|(i, l)| {
+                l.match_indices(id)
+                    .find(|(at, _)| {
+                        let before = l[..*at].chars().last();
+                        let after = l[at + id.len()..].chars().next();
+                        let edge =
+                            |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+                        edge(before) && edge(after)
+                    })
+                    .map(|(at, _)| (i + 1, l[..at].chars().count() + 1))
+            });
+            match place {
+                Some((line, col)) => p.at(&text, line, col),
+                None => p,
+            }
+        })
+        .collect()
 }
 
 /// Writes `matches.yaml` (with the generated header); whether it changed.

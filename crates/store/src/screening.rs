@@ -68,12 +68,16 @@ pub fn screening_text(screening: &Screening) -> String {
 }
 
 /// The problems of `screening.yaml`, if there is one: it must parse, and name
-/// only mentees of the folder.
-pub(crate) fn screening_rules(
-    folder: &Folder,
-    known: &super::Known<'_>,
-    problems: &mut Vec<Problem>,
-) {
+/// only mentees of the folder. Only `check` refuses a folder for them (and
+/// `match` and `progress` warn): a stale screening blocks no command that
+/// does not need it, and `screen` rewrites it whatever it holds.
+pub fn screening_problems(folder: &Folder) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    screening_rules(folder, &super::Known::of(folder), &mut problems);
+    problems
+}
+
+fn screening_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
     let (screening, text) = match read_screening(&folder.root) {
         Ok(Some(found)) => found,
         Ok(None) => return,

@@ -14,7 +14,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FileKind, Result};
 
 pub use batch::{Recovered, recover, write_batch};
 
@@ -64,8 +64,9 @@ impl Target {
         };
         if !meta.is_file() {
             return Err(Error::NotRegular {
-                path: named,
-                kind: file_kind(&meta.file_type()),
+                path: crate::target::shown(&named),
+                kind: crate::target::kind_of(&meta.file_type()),
+                want: FileKind::Regular,
             });
         }
         Ok(Target {
@@ -75,9 +76,13 @@ impl Target {
         })
     }
 
-    /// Whether the file exists and already holds `contents`.
-    pub(crate) fn unchanged(&self, contents: &[u8]) -> bool {
-        self.keep.is_some() && fs::read(&self.real).is_ok_and(|old| old == contents)
+    /// Whether the file exists and already holds `contents` (read at most
+    /// to its length plus one byte, and only when the lengths agree).
+    pub(crate) fn unchanged(&self, contents: &[u8]) -> Result<bool> {
+        if self.keep.is_none() {
+            return Ok(false);
+        }
+        crate::target::unchanged(&self.real, contents)
     }
 
     /// The folder the file is in (where its temporary file goes).
@@ -87,27 +92,6 @@ impl Target {
             _ => Path::new("."),
         }
     }
-}
-
-/// What a file that is not a regular one is, in words.
-fn file_kind(t: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "FIFO";
-        }
-        if t.is_char_device() {
-            return "character device";
-        }
-        if t.is_block_device() {
-            return "block device";
-        }
-        if t.is_socket() {
-            return "socket";
-        }
-    }
-    if t.is_dir() { "folder" } else { "special file" }
 }
 
 /// A temporary file for `target` in its folder, with the mode the result
@@ -138,13 +122,16 @@ pub(crate) fn temporary(target: &Target, prefix: &str) -> Result<tempfile::Named
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
     // Looked at before it is read: a FIFO at the path would never answer.
     let target = Target::of(path)?;
-    if target.unchanged(contents) {
+    if target.unchanged(contents)? {
         return Ok(false);
     }
     let folder = target.folder().to_path_buf();
     fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, "creating the folder", e))?;
     let mut tmp = temporary(&target, ".mentorkit-")?;
-    tmp.write_all(contents)
+    // A failure names the file being written, not the temporary one (which
+    // is removed on the way out); the plain file gives the bare OS error.
+    tmp.as_file_mut()
+        .write_all(contents)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| Error::io(path, "writing", e))?;
     tmp.persist(&target.real)

@@ -6,6 +6,7 @@
 
 mod report;
 
+use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -73,9 +74,9 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()>
     let table =
         read_export(&ctx.user_path(export_path), export_path, &how).map_err(Error::problem)?;
     if let Some(note) = encoding_note(&table) {
-        eprintln!("{note}");
+        say!("{note}");
     }
-    let (folder, _guard) = crate::store::open(
+    let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
             dry_run: args.dry_run,
@@ -108,6 +109,13 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()>
         .iter()
         .filter_map(|c| Some((folder.participant_path(&c.id), c.text.as_deref()?)))
         .collect();
+    // Never a record the loader would refuse for its size.
+    for c in &changes {
+        if let Some(text) = &c.text {
+            let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{}.yaml", c.id));
+            crate::store::record_fits(&rel, text)?;
+        }
+    }
     meter.stage(files.len(), "writing");
     let what = format!("apply --from {}", export.name);
     crate::store::write_batch(&root, Some(&what), &files, &mut || meter.tick())?;
@@ -328,9 +336,7 @@ fn update(folder: &Folder, id: &str, a: &Applicant) -> Result<Change, Vec<Proble
                 doc.set_scalar(&[], field.key(), scalar).map_err(wrap)?;
             }
             Edit::Add(field, items) => {
-                for item in items {
-                    doc.add_to_list(field.key(), item).map_err(wrap)?;
-                }
+                doc.add_all_to_list(field.key(), items).map_err(wrap)?;
             }
         }
     }

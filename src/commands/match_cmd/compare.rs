@@ -15,8 +15,9 @@ use crate::model::matches::Parts;
 /// out keeps its value from program.toml.
 pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
     let bad = |message: String| Error::problem(Problem::file(path, message));
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading the weights", e))?;
+    // Checked and bounded: a FIFO or a device is refused, not read.
+    let text = crate::store::read_text(path, path, crate::store::MAX_RECORD_BYTES)
+        .map_err(Error::problem)?;
     let doc: toml::Table = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
     let table = match (doc.get("matching"), doc.get("weights")) {
         (Some(m), _) => m.get("weights").and_then(|w| w.as_table()),
@@ -44,10 +45,12 @@ pub(super) fn read_weights(path: &Path, base: Weights) -> Result<Weights> {
                 }));
             }
         };
+        let max = crate::store::MAX_WEIGHT;
         *slot = value
             .as_integer()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| bad(format!("`{key}` must be a whole number, 0 or more")))?;
+            .filter(|v| *v <= max)
+            .ok_or_else(|| bad(format!("`{key}` must be a whole number from 0 to {max}")))?;
     }
     Ok(w)
 }

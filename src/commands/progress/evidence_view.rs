@@ -7,7 +7,7 @@ mod flat;
 use serde_json::json;
 
 use crate::cli::Format;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::evidence::display::{self, ChangeView, DASH, FigureView};
 use crate::evidence::{Evidence, words};
 use crate::output::{Table, print_out};
@@ -15,11 +15,7 @@ use crate::output::{Table, print_out};
 /// Prints the evidence.
 pub(super) fn run(e: &Evidence, format: Format) -> Result<()> {
     match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(e).map_err(Error::json)?;
-            s.push('\n');
-            print_out(&s)
-        }
+        Format::Json => crate::output::print_json(e),
         Format::Csv => flat::flat(e).print(Format::Csv),
         Format::Table => print_out(&table(e)?),
     }

@@ -2,6 +2,7 @@
 //! (`-` for standard output), and `ics-sequence.yaml` updated so that changed
 //! sessions reach calendars as updates.
 
+use crate::output::say;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use chrono::{NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::commands::Ctx;
-use crate::error::{Error, Result, count, dry_run as dry_run_words};
+use crate::error::{Error, OutputOption, Result, count, dry_run as dry_run_words};
 use crate::ics::{CalendarInfo, IcsEvent, export};
 use crate::model::Session;
 use crate::model::ics_sequence::{FILE_NAME, SequenceState};
@@ -19,6 +20,21 @@ use crate::store::{
 
 /// Meetings and workshops without a duration last this long.
 const DEFAULT_MINUTES: u32 = 60;
+
+/// `--ics FILE`, as its refusals name it.
+pub(super) const ICS_OPTION: OutputOption = OutputOption {
+    flag: "--ics",
+    folder: false,
+    example: "calendar.ics",
+};
+
+/// Whether `--ics` names standard output: `-`, or one of the names the
+/// system gives it (written to as a stream, never renamed over).
+pub(super) fn is_stdout(target: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| target.as_os_str() == *name)
+}
 
 /// Writes the calendar (and the SEQUENCE memory) unless `dry_run`.
 pub(super) fn write(
@@ -31,11 +47,7 @@ pub(super) fn write(
 ) -> Result<()> {
     let info = info(folder, sessions, zone);
     let state_path = folder.root.join(FILE_NAME);
-    let previous = match read_text(&state_path, Path::new(FILE_NAME), 1 << 24) {
-        Ok(text) => parse_sequence(&text).map_err(Error::problem)?,
-        Err(_) if !state_path.exists() => SequenceState::default(),
-        Err(problem) => return Err(Error::problem(problem)),
-    };
+    let previous = previous_state(&state_path)?;
     let events: Vec<IcsEvent> = sessions
         .iter()
         .map(|(id, s)| event(folder, id, s))
@@ -47,14 +59,14 @@ pub(super) fn write(
         .iter()
         .filter(|(uid, e)| previous.events.get(*uid) != Some(e))
         .count();
-    let to_stdout = target.as_os_str() == "-";
+    let to_stdout = is_stdout(target);
     let shown = if to_stdout {
         "standard output".to_owned()
     } else {
         ctx.user_path(target).display().to_string()
     };
     if dry_run {
-        eprintln!(
+        say!(
             "{}",
             dry_run_words(&format!(
                 "write {shown}: {}, {changed} new or changed",
@@ -64,18 +76,38 @@ pub(super) fn write(
         return Ok(());
     }
     if to_stdout {
-        crate::output::print_out(&out.text)?;
+        crate::output::print_data(&out.text)?;
     } else {
         write_atomic(&ctx.user_path(target), out.text.as_bytes())?;
     }
     if out.state != previous {
         write_generated(&state_path, &sequence_text(&out.state))?;
     }
-    eprintln!(
+    say!(
         "wrote {shown}: {}, {changed} new or changed",
         count(events.len(), "event", "events")
     );
     Ok(())
+}
+
+/// What `ics-sequence.yaml` remembers. It is this command's own file: one
+/// that cannot be read never stops the export that rewrites it (a warning
+/// says the numbers start again); only what is not a file is refused.
+fn previous_state(path: &Path) -> Result<SequenceState> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(SequenceState::default());
+    }
+    let text = read_text(path, Path::new(FILE_NAME), 1 << 26).map_err(Error::problem)?;
+    match parse_sequence(&text) {
+        Ok(state) => Ok(state),
+        Err(mut p) => {
+            p.help = Some(format!(
+                "{FILE_NAME} is written again now: every SEQUENCE starts at 0, and calendars take each event as new once"
+            ));
+            say!("warning: {p}");
+            Ok(SequenceState::default())
+        }
+    }
 }
 
 /// The calendar's name, zone and fixed DTSTAMP: midnight UTC of the

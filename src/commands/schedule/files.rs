@@ -4,6 +4,7 @@
 //! values the coordinator changed are kept and reported. Files with other
 //! names are never touched.
 
+use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::path::PathBuf;
@@ -58,18 +59,18 @@ pub(super) fn lay_out(
         })?;
     }
     for line in &said {
-        eprintln!("{line}");
+        say!("{line}");
     }
     let laid_out: BTreeSet<&String> = wanted.iter().map(|(id, _)| id).collect();
     for (id, s) in &folder.sessions {
         if s.kind() == SessionKind::Workshop && !laid_out.contains(id) {
-            eprintln!(
+            say!(
                 "note: {} is not in the layout; left as it is",
                 rel_path(id).display()
             );
         }
     }
-    eprintln!(
+    say!(
         "{}{created} created, {completed} completed, {} unchanged{}",
         if dry_run { "dry run: " } else { "" },
         wanted.len() - created - completed,
@@ -111,10 +112,9 @@ fn complete(
         match field.value {
             Value::One(text) => doc.set_scalar(&[], field.key, Scalar::Str(&text))?,
             Value::Raw(text) => doc.set_scalar(&[], field.key, Scalar::Raw(&text))?,
+            Value::Quoted(text) => doc.set_scalar(&[], field.key, Scalar::Quoted(&text))?,
             Value::Many(items) => {
-                for item in &items {
-                    doc.add_to_list(field.key, item)?;
-                }
+                doc.add_all_to_list(field.key, &items)?;
             }
         }
         added.push(field.key);
@@ -128,6 +128,12 @@ fn complete(
     }
     let (text, changed) = doc.finish();
     if changed {
+        // What is written must read back as the session it completes.
+        crate::store::record_fits(&rel, &text)?;
+        crate::store::parse_session(&rel, &text).map_err(|p| crate::error::Error::EditInvalid {
+            file: rel.clone(),
+            message: p.message,
+        })?;
         let would = if dry_run { "would " } else { "" };
         said.push(format!(
             "{would}add {} to {}",
@@ -147,9 +153,11 @@ fn complete(
 enum Value {
     /// Text, quoted as YAML needs.
     One(String),
-    /// Written plain: words, durations and times (`14:00` reads back as the
-    /// same time; the store's edits have no double-quoted style).
+    /// Written plain: words and durations.
     Raw(String),
+    /// Written in double quotes: a time (`"14:00"`), which YAML 1.1 readers
+    /// would read as the number 840 unquoted.
+    Quoted(String),
     Many(Vec<String>),
 }
 
@@ -177,7 +185,7 @@ fn fill(session: &mut Session, planned: &Session) -> Vec<Field> {
     one(
         "time",
         session.time.is_some(),
-        raw(planned.time.map(|t| t.to_string())),
+        planned.time.map(|t| Value::Quoted(t.to_string())),
     );
     one(
         "duration",

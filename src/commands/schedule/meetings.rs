@@ -9,6 +9,7 @@
 //! peers), `mentees` or `members`, and optionally `slot`, `modality`,
 //! `online` and `location`.
 
+use crate::output::say;
 use std::path::Path;
 
 use chrono_tz::Tz;
@@ -95,6 +96,11 @@ pub(super) fn plan(
         by: Some("--meetings"),
         run: "mentorkit match",
     })?;
+    // A stale matches.yaml would lay out meetings of people who left.
+    let stale = crate::store::matches_problems(folder);
+    if !stale.is_empty() {
+        return Err(Error::Invalid(stale));
+    }
     let entries = entries(&matches);
     let ends = folder.program.program.ends.ok_or_else(|| {
         Error::problem(
@@ -133,7 +139,7 @@ pub(super) fn plan(
             format!("[schedule] meetings: {e}"),
         ))
     })?;
-    eprintln!(
+    say!(
         "{} for {}, {} to {}",
         count(planned.meetings.len(), "meeting", "meetings"),
         count(groups.len(), "match", "matches"),
@@ -254,7 +260,7 @@ fn group(folder: &Folder, schedule: &Schedule, entry: &MatchEntry) -> Result<Opt
         None => shared_slot(&availability),
     };
     let Some(slot) = slot else {
-        eprintln!(
+        say!(
             "warning: {} share no weekly slot; no meetings laid out for them",
             names.join(", ")
         );

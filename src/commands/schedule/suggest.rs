@@ -6,6 +6,7 @@
 //! `progress`); before `screen` has run, every mentee counts, and a note
 //! says so.
 
+use crate::output::say;
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
@@ -59,7 +60,7 @@ fn who(cohort: &Cohort<'_>, for_ids: &[String]) -> Result<Vec<Availability>> {
     let folder = cohort.folder;
     let ids: Vec<String> = if for_ids.is_empty() {
         if let Some(note) = cohort.roster_note() {
-            eprintln!("note: {note}");
+            say!("note: {note}");
         }
         let mut ids: Vec<String> = cohort.roster().iter().map(|id| (*id).to_owned()).collect();
         ids.extend(folder.mentors().map(|(id, _)| id.clone()));

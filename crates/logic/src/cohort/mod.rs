@@ -16,6 +16,7 @@ pub mod careers;
 pub mod competencies;
 pub mod completion;
 pub mod deliverables;
+pub mod meetings;
 pub mod pseudonyms;
 pub mod register;
 mod risk;
@@ -206,6 +207,8 @@ pub struct Cohort<'a> {
     pub funnel: Funnel,
     pub outcomes: Outcomes,
     pub warnings: Vec<Warning>,
+    /// Pair and group meetings, a line per pair or group.
+    pub meetings: Vec<meetings::MeetingGroup<'a>>,
     /// `[schedule] meetings` asks for meetings and a period has closed, but
     /// no meeting's attendance is recorded: no one is flagged for meetings.
     pub meetings_untracked: bool,
@@ -328,6 +331,7 @@ impl<'a> Cohort<'a> {
             funnel: Funnel::default(),
             outcomes: Outcomes::default(),
             warnings: Vec::new(),
+            meetings: meetings::groups(folder.sessions.values(), as_of),
             register,
             catalog,
             due,

@@ -3,13 +3,18 @@
 //! field); an `Error` is the whole reason, with structured fields, and its
 //! `Display` is the only place its words are written.
 
+mod edit;
 mod problem;
+mod target;
 mod words;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use edit::EditMiss;
 pub use problem::Problem;
+pub use target::{FileKind, NO_OUTPUT_FOLDERS, OutputMiss, OutputOption};
+use target::{not_regular, output_refusal, too_large};
 pub use words::{count, did_you_mean, did_you_mean_quoted, dry_run, nearest, suggestion};
 
 /// What kind of thing an unknown id was meant to name.
@@ -154,46 +159,6 @@ pub enum GoalMiss {
     Several { text: String, count: usize },
 }
 
-/// Why an in-place edit cannot be made to a file people edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditMiss {
-    /// The file's top is not a mapping of keys.
-    NotAMapping,
-    /// A key holds something other than a mapping of fields.
-    KeyNotAMapping { key: String },
-    /// A key holds something other than a list.
-    KeyNotAList { key: String },
-    /// A key could not be added.
-    CannotAdd { key: String },
-    /// A list has no such item.
-    NoItem { list: String, n: usize },
-    /// A list item is not a mapping of fields.
-    ItemNotAMapping { list: String, n: usize },
-}
-
-impl fmt::Display for EditMiss {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditMiss::NotAMapping => f.write_str("the document is not a mapping"),
-            EditMiss::KeyNotAMapping { key } => {
-                write!(
-                    f,
-                    "`{key}` is not a mapping of fields; fix it by hand first"
-                )
-            }
-            EditMiss::KeyNotAList { key } => {
-                write!(f, "`{key}` is not a list; fix it by hand first")
-            }
-            EditMiss::CannotAdd { key } => write!(f, "could not add `{key}` to the file"),
-            EditMiss::NoItem { list, n } => write!(f, "`{list}` has no item {n}"),
-            EditMiss::ItemNotAMapping { list, n } => write!(
-                f,
-                "item {n} of `{list}` is not a mapping of fields; fix it by hand first"
-            ),
-        }
-    }
-}
-
 /// Why a command stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -210,13 +175,22 @@ pub enum Error {
         action: &'static str,
         source: std::io::Error,
     },
-    /// A path to write that is not a regular file (a FIFO, a device, a
-    /// folder); it is never replaced.
-    #[error(
-        "{}: is a {kind}, not a regular file; mentorkit writes only regular files: remove it or choose another path",
-        .path.display()
-    )]
-    NotRegular { path: PathBuf, kind: &'static str },
+    /// An output path given on the command line that leads where output
+    /// never lands; nothing was written.
+    #[error("{}", output_refusal(.option, .given, .why))]
+    Output {
+        option: OutputOption,
+        given: PathBuf,
+        why: OutputMiss,
+    },
+    /// Something other than a regular file (a FIFO, a device, a folder)
+    /// where mentorkit writes a file, or a file where it wants a folder.
+    #[error("{}", not_regular(.path, *.kind, *.want))]
+    NotRegular {
+        path: PathBuf,
+        kind: FileKind,
+        want: FileKind,
+    },
     /// A record that is a link to nothing: written through, a link would
     /// need its target made, which mentorkit does not do.
     #[error(
@@ -317,6 +291,17 @@ pub enum Error {
     /// Output that could not be encoded.
     #[error("cannot write {format}: {why}")]
     Encode { format: &'static str, why: String },
+    /// A matching past the size its solver is made for, refused before it
+    /// starts.
+    #[error("{}", too_large(.mode, *.mentees, *.mentors, *.pairs, *.budget))]
+    TooLarge {
+        mode: String,
+        mentees: usize,
+        mentors: usize,
+        /// The pairs the solver would look at.
+        pairs: u64,
+        budget: u64,
+    },
     /// Something mentorkit itself got wrong.
     #[error("{0}; this is a bug in mentorkit, please report it")]
     Bug(String),

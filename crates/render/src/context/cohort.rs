@@ -14,8 +14,8 @@ use crate::charts;
 use crate::logic::cohort::{self, SessionState};
 use crate::model::{Completion, DeliverableRule};
 use rows::{
-    DepartmentCtx, MatchesCtx, PersonRow, SessionRow, TestimonialCtx, departments, matches, people,
-    session_rows, testimonials,
+    DepartmentCtx, MatchesCtx, MeetingRow, PersonRow, SessionRow, TestimonialCtx, departments,
+    matches, meeting_rows, people, session_rows, testimonials,
 };
 
 #[derive(Serialize)]
@@ -39,7 +39,12 @@ struct Report<'a> {
     departments: Vec<DepartmentCtx>,
     matches: MatchesCtx,
     workshops_held: u32,
+    /// Every session, workshops and meetings, by id.
     sessions: Vec<SessionRow>,
+    /// The workshops only, by id: the report's attendance table.
+    workshops: Vec<SessionRow>,
+    /// Pair and group meetings, a line per pair or group.
+    meetings: Vec<MeetingRow>,
     people: Vec<PersonRow>,
     deliverables: Vec<DeliverableRow>,
     goals: GoalsCtx,
@@ -150,6 +155,11 @@ pub(super) fn document(c: &Reports<'_>) -> Result<Document, String> {
         matches: matches(c),
         workshops_held: f.workshops_held(),
         sessions: session_rows(c),
+        workshops: session_rows(c)
+            .into_iter()
+            .filter(|s| s.is_workshop())
+            .collect(),
+        meetings: meeting_rows(c),
         people: people(c),
         deliverables: f
             .deliverables

@@ -54,7 +54,7 @@ pub fn write_batch<C: AsRef<[u8]>>(
     for (path, contents) in files {
         let contents = contents.as_ref();
         let target = Target::of(path)?;
-        if target.unchanged(contents) {
+        if target.unchanged(contents)? {
             tick();
             continue;
         }
@@ -64,7 +64,9 @@ pub fn write_batch<C: AsRef<[u8]>>(
                 .map_err(|e| Error::io(&folder, "creating the folder", e))?;
         }
         let mut tmp = temporary(&target, PREFIX)?;
-        tmp.write_all(contents)
+        // The plain file: its error names no temporary file.
+        tmp.as_file_mut()
+            .write_all(contents)
             .map_err(|e| Error::io(path, "writing", e))?;
         // Closed now (thousands of open files would pass the process's
         // limit); the path still removes the file if the batch fails.
@@ -130,7 +132,8 @@ fn put_journal(root: &Path, journal: &Journal) -> Result<tempfile::TempPath> {
         .suffix(".tmp")
         .tempfile_in(root)
         .map_err(|e| Error::io(root.join(JOURNAL), "creating", e))?;
-    tmp.write_all(&text)
+    tmp.as_file_mut()
+        .write_all(&text)
         .map_err(|e| Error::io(root.join(JOURNAL), "writing", e))?;
     Ok(tmp.into_temp_path())
 }

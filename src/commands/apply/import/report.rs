@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::output::say;
+
 use super::{Change, Export, What};
 use crate::error::{Result, count};
 use crate::intake::rows::BadRow;
@@ -20,7 +22,7 @@ pub(super) fn report(export: &Export, changes: &[Change], bad: &[BadRow], verbos
         .filter(|a| written.contains(&a.row))
     {
         for w in &a.warnings {
-            eprintln!("warning: {w}");
+            say!("warning: {w}");
         }
     }
     let resent: Vec<_> = export
@@ -32,7 +34,7 @@ pub(super) fn report(export: &Export, changes: &[Change], bad: &[BadRow], verbos
     if verbose {
         for a in &resent {
             let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
-            eprintln!(
+            say!(
                 "{} sent the form {} times (rows {}); row {}, the latest, is used",
                 a.email,
                 a.rows.len(),
@@ -45,7 +47,7 @@ pub(super) fn report(export: &Export, changes: &[Change], bad: &[BadRow], verbos
     bad.sort_by_key(|b| b.row);
     for b in &bad {
         for p in &b.problems {
-            eprintln!("skipped: {p}");
+            say!("skipped: {p}");
         }
     }
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
@@ -54,14 +56,14 @@ pub(super) fn report(export: &Export, changes: &[Change], bad: &[BadRow], verbos
             What::Added => {
                 added += 1;
                 if verbose {
-                    eprintln!("added {} (row {})", c.id, c.row);
+                    say!("added {} (row {})", c.id, c.row);
                 }
             }
             What::Updated(fields) => {
                 updated += 1;
                 if verbose {
                     let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
-                    eprintln!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
+                    say!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
                 }
             }
             What::Unchanged => unchanged += 1,
@@ -84,7 +86,7 @@ pub(super) fn report(export: &Export, changes: &[Change], bad: &[BadRow], verbos
             count(resent.len(), "person", "people")
         ));
     }
-    eprintln!("{line}");
+    say!("{line}");
 }
 
 /// `--dry-run`: the files that would be written, on stdout.
@@ -103,7 +105,7 @@ pub(super) fn dry_run(changes: &[Change]) -> Result<()> {
         }
     }
     let files = changes.iter().filter(|c| c.text.is_some()).count();
-    eprintln!(
+    say!(
         "{}",
         crate::error::dry_run(&format!("write {}", count(files, "file", "files")))
     );

@@ -69,6 +69,44 @@ pub(super) struct SessionRow {
     rate: Option<f64>,
 }
 
+/// One pair or group's meetings, summed up.
+#[derive(Serialize)]
+pub(super) struct MeetingRow {
+    mentor: Option<PersonRef>,
+    mentees: Vec<PersonRef>,
+    planned: usize,
+    held: usize,
+    /// Past, with nothing recorded.
+    not_recorded: usize,
+    to_come: usize,
+    /// Present of expected at the meetings held.
+    rate: Option<f64>,
+    last_held: Option<String>,
+    next: Option<String>,
+}
+
+pub(super) fn meeting_rows(c: &Reports<'_>) -> Vec<MeetingRow> {
+    c.facts
+        .meetings
+        .iter()
+        .map(|g| {
+            let mut mentees: Vec<PersonRef> = g.mentees.iter().map(|id| c.person_ref(id)).collect();
+            mentees.sort_by(by_name);
+            MeetingRow {
+                mentor: g.mentor.map(|id| c.person_ref(id)),
+                mentees,
+                planned: g.planned,
+                held: g.held,
+                not_recorded: g.not_recorded,
+                to_come: g.to_come,
+                rate: g.rate(),
+                last_held: g.last_held.map(|d| d.to_string()),
+                next: g.next.map(|d| d.to_string()),
+            }
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub(super) struct PersonRow {
     id: String,
@@ -185,6 +223,12 @@ pub(super) fn matches(c: &Reports<'_>) -> MatchesCtx {
         mode,
         groups,
         unmatched,
+    }
+}
+
+impl SessionRow {
+    pub(super) fn is_workshop(&self) -> bool {
+        self.kind == crate::model::SessionKind::Workshop.as_str()
     }
 }
 

@@ -2,10 +2,14 @@
 //! unique emails, references to people who exist, capacities, the schedule's
 //! rule and time zone, survey scales, dates that make sense together.
 
+mod sessions;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, SESSIONS_DIR, problem_at};
+pub use sessions::session_problems;
+
+use super::{Folder, PARTICIPANTS_DIR, PROGRAM_FILE, problem_at};
 use crate::error::{Problem, nearest};
 use crate::model::{Role, is_valid_id};
 
@@ -15,10 +19,10 @@ pub(crate) fn validate(folder: &Folder) -> Vec<Problem> {
     let known = super::Known::of(folder);
     program_rules(folder, &known, &mut problems);
     participant_rules(folder, &known, &mut problems);
-    session_rules(folder, &known, &mut problems);
-    super::screening::screening_rules(folder, &known, &mut problems);
+    sessions::session_rules(folder, &known, &mut problems);
     outcome_rules(folder, &mut problems);
     problems.extend(super::comparison::problems(folder));
+    problems.extend(super::bounds::problems(folder));
     problems
 }
 
@@ -38,12 +42,8 @@ fn participant_rel(id: &str) -> PathBuf {
     Path::new(PARTICIPANTS_DIR).join(format!("{id}.yaml"))
 }
 
-fn session_rel(id: &str) -> PathBuf {
-    Path::new(SESSIONS_DIR).join(format!("{id}.yaml"))
-}
-
 /// A problem for an id that names nobody, with the nearest id suggested.
-fn unknown_person(folder: &Folder, rel: &Path, key: &str, id: &str) -> Problem {
+pub(super) fn unknown_person(folder: &Folder, rel: &Path, key: &str, id: &str) -> Problem {
     let (message, help) = if !is_valid_id(id) {
         (
             format!("`{id}` is not a participant id"),
@@ -343,75 +343,6 @@ fn certification_rules(
             );
         } else {
             seen.insert(key, i + 1);
-        }
-    }
-}
-
-fn session_rules(folder: &Folder, known: &super::Known<'_>, problems: &mut Vec<Problem>) {
-    let program = &folder.program.program;
-    for (id, s) in &folder.sessions {
-        let rel = session_rel(id);
-        if s.title.trim().is_empty() {
-            problems.push(problem_at(
-                folder,
-                &rel,
-                "title",
-                None,
-                "the title is empty",
-            ));
-        }
-        let outside = program.starts.is_some_and(|st| s.date < st)
-            || program.ends.is_some_and(|e| s.date > e);
-        if outside {
-            problems.push(
-                problem_at(
-                    folder,
-                    &rel,
-                    "date",
-                    None,
-                    format!(
-                        "{} is outside the program ({} to {})",
-                        s.date,
-                        program.starts.map(|d| d.to_string()).unwrap_or_default(),
-                        program.ends.map(|d| d.to_string()).unwrap_or_default()
-                    ),
-                )
-                .help("correct the date, or the program's starts/ends in program.toml"),
-            );
-        }
-        let lists: [(&str, &Vec<String>); 4] = [
-            ("mentees", &s.mentees),
-            ("attendance", &s.attendance),
-            ("absent", &s.absent),
-            ("excused", &s.excused),
-        ];
-        if let Some(mentor) = &s.mentor
-            && !known.person(mentor)
-        {
-            problems.push(unknown_person(folder, &rel, "mentor", mentor));
-        }
-        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-        for (key, ids) in lists {
-            for pid in ids {
-                if !known.person(pid) {
-                    problems.push(unknown_person(folder, &rel, key, pid));
-                }
-                if key != "mentees"
-                    && let Some(other) = seen.insert(pid, key)
-                {
-                    problems.push(problem_at(
-                        folder,
-                        &rel,
-                        key,
-                        Some(pid),
-                        if other == key {
-                            format!("`{pid}` is listed twice under {key}")
-                        } else {
-                            format!("`{pid}` is listed under both {other} and {key}")
-                        },
-                    ));
-                }
-            }
         }
     }
 }

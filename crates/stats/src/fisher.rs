@@ -56,10 +56,14 @@ pub fn fisher_exact(a: Count, b: Count) -> FisherExact {
     let mode = ((n1 + 1) * (events + 1) / (total + 2)).clamp(lowest, highest);
     // The most probable table is the mode or one beside it; the largest of
     // the three is the same whichever view of the table is taken.
-    let top = [mode.saturating_sub(1).max(lowest), mode, (mode + 1).min(highest)]
-        .into_iter()
-        .map(ln_p)
-        .fold(f64::NEG_INFINITY, f64::max);
+    let top = [
+        mode.saturating_sub(1).max(lowest),
+        mode,
+        (mode + 1).min(highest),
+    ]
+    .into_iter()
+    .map(ln_p)
+    .fold(f64::NEG_INFINITY, f64::max);
     let observed = ln_p(u64::from(a.events()));
     let tolerance = TIE_TOLERANCE.ln_1p();
     let (mut all, mut p, mut ties) = (0.0, 0.0, 0.0);

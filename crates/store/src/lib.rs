@@ -19,6 +19,7 @@ mod load;
 mod lock;
 pub mod matches;
 mod open;
+mod plain_yaml;
 pub mod private;
 pub mod screening;
 mod session_yaml;

@@ -101,6 +101,11 @@ pub(super) fn parse_yaml<T: DeserializeOwned>(
     if let Some(p) = directive_problem(rel, text) {
         return Err(p);
     }
+    // Plain records are read by the fast reader; all else, and every
+    // error, by the general parser.
+    if let Some(value) = super::plain_yaml::read(text) {
+        return Ok(value);
+    }
     serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }
@@ -166,14 +171,18 @@ fn fenced_help(why: &Fenced) -> &'static str {
     }
 }
 
+/// A record file found in its folder.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Record {
+    id: String,
+    rel: PathBuf,
+    is_link: bool,
+}
+
 /// The `.yaml` files of a record folder, sorted, with problems for anything
-/// else in it, and for what leads into private/ or out of the folder.
-fn record_files(
-    root: &Path,
-    dir: &str,
-    fence: &Fence,
-    problems: &mut Vec<Problem>,
-) -> Vec<(String, PathBuf)> {
+/// else in it, and for a folder that leads into private/ or out of the
+/// folder (each file is fenced as it is read).
+fn record_files(root: &Path, dir: &str, fence: &Fence, problems: &mut Vec<Problem>) -> Vec<Record> {
     let path = root.join(dir);
     if let Err(why) = fence.check(&path) {
         problems.push(why.problem(Path::new(dir), "mentorkit", fenced_help(&why)));
@@ -215,11 +224,11 @@ fn record_files(
             continue;
         }
         let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-        if let Err(why) = fence.check_entry(&entry.path(), is_link) {
-            problems.push(why.problem(&rel, "mentorkit", fenced_help(&why)));
-            continue;
-        }
-        files.push((stem.to_string(), rel));
+        files.push(Record {
+            id: stem.to_string(),
+            rel,
+            is_link,
+        });
     }
     files.sort();
     files
@@ -227,16 +236,23 @@ fn record_files(
 
 type Parsed<T> = Vec<(String, PathBuf, Result<(T, String), Problem>)>;
 
+/// Fences, reads and parses every record, on a few threads.
 fn read_all<T: Send>(
     root: &Path,
-    files: Vec<(String, PathBuf)>,
+    fence: &Fence,
+    files: Vec<Record>,
     parse: fn(&Path, &str) -> Result<T, Problem>,
 ) -> Parsed<T> {
-    let work = |(id, rel): (String, PathBuf)| {
-        let r = read_text(&root.join(&rel), &rel, MAX_RECORD_BYTES)
-            .map_err(|p| match p.message.as_str() {
-                "is not a file" => p.help("record folders hold only .yaml files"),
-                _ => p,
+    let work = |Record { id, rel, is_link }: Record| {
+        let path = root.join(&rel);
+        let r = fence
+            .check_entry(&path, is_link)
+            .map_err(|why| why.problem(&rel, "mentorkit", fenced_help(&why)))
+            .and_then(|()| {
+                read_text(&path, &rel, MAX_RECORD_BYTES).map_err(|p| match p.message.as_str() {
+                    "is not a file" => p.help("record folders hold only .yaml files"),
+                    _ => p,
+                })
             })
             .and_then(|text| parse(&rel, &text).map(|v| (v, text)));
         (id, rel, r)
@@ -249,7 +265,7 @@ fn read_all<T: Send>(
         return files.into_iter().map(work).collect();
     }
     let chunk = files.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<(String, PathBuf)>> = Vec::new();
+    let mut chunks: Vec<Vec<Record>> = Vec::new();
     let mut it = files.into_iter().peekable();
     while it.peek().is_some() {
         chunks.push(it.by_ref().take(chunk).collect());
@@ -299,7 +315,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
     let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();
-    for (id, rel, r) in read_all(root, participant_files, parse_participant) {
+    for (id, rel, r) in read_all(root, &fence, participant_files, parse_participant) {
         match r {
             Ok((p, text)) => {
                 participants.insert(id, p);
@@ -309,7 +325,7 @@ pub(crate) fn load(root: &Path) -> Result<(Option<Folder>, Vec<Problem>)> {
         }
     }
     let mut sessions = BTreeMap::new();
-    for (id, rel, r) in read_all(root, session_files, parse_session) {
+    for (id, rel, r) in read_all(root, &fence, session_files, parse_session) {
         match r {
             Ok((s, text)) => {
                 sessions.insert(id, s);

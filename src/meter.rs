@@ -51,6 +51,9 @@ impl Meter {
     pub fn stage(&mut self, len: usize, what: &'static str) {
         self.bar.set_length(len as u64);
         self.bar.set_position(0);
+        // The time left is this stage's: the pace of the last one (reading
+        // rows, say) says nothing of this one's (writing files).
+        self.bar.reset_eta();
         self.bar.set_message(what);
     }
 

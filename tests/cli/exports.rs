@@ -6,6 +6,7 @@
 
 mod delimiters;
 mod files;
+mod terminal;
 mod texts;
 mod workbooks;
 

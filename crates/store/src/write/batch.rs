@@ -41,8 +41,8 @@ pub(crate) struct Journal {
 /// batch has one, named by `journal` (the command, for the message of the
 /// one that finishes it), so that the batch lands whole as the module says;
 /// without one (documents in `out/`), each file is still old or new.
-/// `tick` is called once per file. The number of files written is
-/// returned.
+/// `tick` is called once per file, as it is written (before the sync and
+/// the renames). The number of files written is returned.
 pub fn write_batch<C: AsRef<[u8]>>(
     root: &Path,
     journal: Option<&str>,
@@ -71,6 +71,9 @@ pub fn write_batch<C: AsRef<[u8]>>(
         // Closed now (thousands of open files would pass the process's
         // limit); the path still removes the file if the batch fails.
         staged.push((target, tmp.into_temp_path()));
+        // Writing is the work that takes the time, file by file; the one
+        // sync and the renames after it are quick.
+        tick();
     }
     if staged.is_empty() {
         return Ok(0);
@@ -113,7 +116,6 @@ pub fn write_batch<C: AsRef<[u8]>>(
                 total,
             });
         }
-        tick();
     }
     for folder in &folders {
         durable::sync_folder(folder);

@@ -3,15 +3,14 @@
 //! an import killed at any moment leaves each file old or new, and the next
 //! command finishes what it had started to put in place.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use super::MAP;
-use crate::support::{Test, copy_tree, process};
+use crate::support::{Test, copy_tree, process, snapshot};
 
 const IMPORT: &[&str] = &["apply", "--from", "responses.csv", "--map", "m.toml"];
 
@@ -111,21 +110,6 @@ fn a_linked_record_is_written_through_its_link() {
         real.starts_with("# kept in the shared folder\n") && real.contains("hired: 2012-04-02\n"),
         "{real}"
     );
-}
-
-/// Every file below `dir` (relative path → bytes), temporary files and the
-/// journal of an unfinished batch apart.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && !name.starts_with(".mentorkit-") {
-            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
-            out.insert(rel, fs::read(entry.path()).unwrap());
-        }
-    }
-    out
 }
 
 fn bin(dir: &Path) -> Command {

@@ -192,18 +192,10 @@ pub fn read_slots(s: &str, day: Option<u8>) -> SlotReading {
 
 /// The day's name, for a note: 0 is Monday.
 pub fn day_name(day: u8) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .get(usize::from(day))
-    .copied()
-    .unwrap_or("")
+    crate::model::values::DAY_NAMES
+        .get(usize::from(day))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Words that may sit between days and parts: `Tuesday and Thursday in the morning`.

@@ -153,15 +153,23 @@ pub struct ApplyArgs {
     /// Mentors the mentee would like (ids)
     #[arg(long, value_delimiter = ',')]
     pub prefers: Vec<String>,
-    /// Import a Forms export (CSV) instead of one person from flags
-    #[arg(long, value_name = "FILE")]
-    pub from_csv: Option<PathBuf>,
+    /// Import a Forms export instead of one person from flags: CSV (UTF-8,
+    /// UTF-16 or Windows-1252; comma, semicolon or tab) or an .xlsx/.ods
+    /// workbook
+    #[arg(long = "from", visible_alias = "from-csv", value_name = "FILE")]
+    pub from: Option<PathBuf>,
     /// The import map: which column fills which field
-    #[arg(long, value_name = "FILE", requires = "from_csv")]
+    #[arg(long, value_name = "FILE", requires = "from")]
     pub map: Option<PathBuf>,
-    /// With --from-csv: skip bad rows (and report them) instead of refusing the whole import
-    #[arg(long, requires = "from_csv")]
+    /// The sheet of a workbook to read (the first unless given)
+    #[arg(long, value_name = "NAME", requires = "from")]
+    pub sheet: Option<String>,
+    /// With --from: skip bad rows (and report them) instead of refusing the whole import
+    #[arg(long, requires = "from")]
     pub skip_bad: bool,
+    /// With --from: a line per person added or updated, not only the summary
+    #[arg(long, short = 'v', requires = "from")]
+    pub verbose: bool,
     /// Never ask at the terminal; refuse when a field is missing
     #[arg(long)]
     pub no_input: bool,
@@ -411,12 +419,19 @@ pub enum SurveyAction {
 pub struct SurveyImportArgs {
     /// The survey's name, e.g. pre or post
     pub name: String,
-    /// The Forms export
-    #[arg(long, value_name = "FILE")]
-    pub from_csv: PathBuf,
+    /// The Forms export: CSV (UTF-8, UTF-16 or Windows-1252; comma,
+    /// semicolon or tab) or an .xlsx/.ods workbook
+    #[arg(long = "from", visible_alias = "from-csv", value_name = "FILE")]
+    pub from: PathBuf,
+    /// The sheet of a workbook to read (the first unless given)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// The map: email column, questions and answer words
     #[arg(long, value_name = "FILE")]
     pub map: PathBuf,
+    /// A line per person updated, not only the summary
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -15,6 +15,7 @@ pub use mentorkit_store as store;
 
 pub mod cli;
 pub mod commands;
+pub mod meter;
 pub mod output;
 
 pub use error::{Error, Result};

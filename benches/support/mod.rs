@@ -194,6 +194,99 @@ pub fn program_folder(dir: &Path, mentees: usize, mentors: usize, sessions: usiz
     }
 }
 
+/// The header of a Google Forms download, as `forms_export` writes it.
+pub const FORMS_HEADER: &str = "Timestamp,Email Address,Full name,Department,Date you started at the library,Do you supervise staff?,Degrees held,When could you meet?,What would you like to learn?";
+
+/// The import map for `forms_export`'s columns.
+pub const FORMS_MAP: &str = "applied = \"Timestamp\"\nemail = \"Email Address\"\nname = \"Full name\"\ndepartment = \"Department\"\nhired = \"Date you started at the library\"\nmanager = \"Do you supervise staff?\"\ndegrees = \"Degrees held\"\navailability = \"When could you meet?\"\ncompetencies = \"What would you like to learn?\"\n";
+
+/// Writes a Google Forms download ("Download responses (.csv)") of `rows`
+/// applications, drawn from the same tables and generator as
+/// `program_folder`: timestamps with Google's zone (`GMT-6`), availability
+/// in words, checkbox answers joined by commas.
+pub fn forms_export(path: &Path, rows: usize, seed: u64) {
+    let mut rng = Rng::new(seed);
+    let mut csv = String::with_capacity(rows * 200);
+    let _ = writeln!(csv, "{FORMS_HEADER}");
+    let day = |s: &str| match &s[..3] {
+        "mon" => "Monday",
+        "tue" => "Tuesday",
+        "wed" => "Wednesday",
+        "thu" => "Thursday",
+        "fri" => "Friday",
+        _ => "Saturday",
+    };
+    let part = |s: &str| match &s[4..] {
+        "am" => "morning",
+        "pm" => "afternoon",
+        _ => "evening",
+    };
+    for i in 0..rows {
+        let hour = 1 + rng.below(12);
+        let _ = write!(
+            csv,
+            "2026/11/{:02} {hour}:{:02}:{:02} {} GMT-6,",
+            1 + rng.below(28),
+            rng.below(60),
+            rng.below(60),
+            if rng.below(2) == 0 { "AM" } else { "PM" }
+        );
+        let _ = write!(
+            csv,
+            "applicant{i}@library.example.org,Applicant {i} Example,"
+        );
+        let _ = write!(csv, "{},", DEPARTMENTS[rng.below(DEPARTMENTS.len())]);
+        let _ = write!(
+            csv,
+            "{}/{}/{},",
+            1 + rng.below(12),
+            1 + rng.below(28),
+            1995 + rng.below(25)
+        );
+        let _ = write!(csv, "{},", if rng.below(10) == 0 { "Yes" } else { "No" });
+        let _ = write!(
+            csv,
+            "{},",
+            if rng.below(5) == 0 {
+                "\"BA, MLS\""
+            } else {
+                "BA"
+            }
+        );
+        let k = 1 + rng.below(3);
+        let slots: Vec<String> = rng
+            .pick(&SLOTS, k)
+            .iter()
+            .map(|s| format!("{} {}", day(s), part(s)))
+            .collect();
+        let k = 1 + rng.below(3);
+        let _ = writeln!(
+            csv,
+            "\"{}\",\"{}\"",
+            slots.join(", "),
+            rng.pick(&COMPETENCIES, k).join(", ")
+        );
+    }
+    fs::write(path, csv).unwrap();
+}
+
+/// The wall time and peak resident memory (KiB) of one run of a command,
+/// which must succeed.
+pub fn run_once(mut command: Command) -> (Duration, u64) {
+    let start = Instant::now();
+    let mut child = command.spawn().unwrap();
+    let (ok, rss) = wait_with_rusage(&mut child);
+    let took = start.elapsed();
+    assert!(ok, "benchmark run failed: {command:?}");
+    (took, rss)
+}
+
+/// The median of some durations.
+pub fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
 /// The median wall time of `runs` runs of a command, after one warm-up run,
 /// and the largest peak resident memory (KiB) seen in any run.
 pub fn time_command(make: impl Fn() -> Command, runs: usize) -> (Duration, u64) {

@@ -1,6 +1,6 @@
 //! `mentorkit apply`: one applicant or mentor from flags (asking at a
 //! terminal for what is missing), or a whole Forms export with
-//! `--from-csv FILE --map MAP.toml` (see `apply/import.rs`).
+//! `--from FILE --map MAP.toml` (see `apply/import.rs`).
 
 mod import;
 
@@ -21,8 +21,8 @@ use crate::store::{Access, Folder, PARTICIPANTS_DIR, parse_participant, write_at
 
 /// Runs the command.
 pub fn run(ctx: &Ctx, args: ApplyArgs) -> Result<()> {
-    if let Some(csv) = &args.from_csv {
-        return import::run(ctx, &args, csv);
+    if let Some(export) = &args.from {
+        return import::run(ctx, &args, export);
     }
     let mut answers = flag_answers(&args)?;
     let root = ctx.root()?;

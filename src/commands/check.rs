@@ -28,6 +28,10 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     crate::output::print_out(&format!("{}\n", summary(&folder)))?;
     super::progress::print_warnings(&folder, &cohort.warnings);
+    // The process ends here: freeing thousands of records one by one
+    // would only delay the exit.
+    std::mem::forget(cohort);
+    std::mem::forget(folder);
     Ok(())
 }
 

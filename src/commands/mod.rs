@@ -88,12 +88,20 @@ pub(crate) fn open_rewriting(
     rewrites: Option<&str>,
 ) -> Result<crate::store::Opened> {
     let opened = crate::store::open_rewriting(root, access, rewrites)?;
+    say_recovered(opened.recovered());
     if opened.locked() {
         for run in crate::store::journal::interrupted(root) {
             crate::output::say!("warning: {run}");
         }
     }
     Ok(opened)
+}
+
+/// Says which batch an interrupted command left half renamed, now finished.
+pub(crate) fn say_recovered(recovered: Option<&crate::store::Recovered>) {
+    if let Some(done) = recovered {
+        crate::output::say!("note: {done}");
+    }
 }
 
 /// The command line of this run, for the note of a many-file write.

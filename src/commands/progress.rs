@@ -69,9 +69,13 @@ pub fn print_warnings(folder: &crate::model::Folder, warnings: &[Warning]) {
 /// comparison group that `[evaluation] comparison` names, and the
 /// applicants screening did not accept. `report cohort` reads the same.
 pub fn evidence_for(cohort: &Cohort<'_>) -> Result<Evidence> {
-    let staff = crate::store::comparison::load(cohort.folder).map_err(Error::Invalid)?;
-    let careers: Option<(String, Vec<crate::model::Career>)> =
-        staff.map(|(name, rows)| (name, rows.iter().map(|r| r.career()).collect()));
+    let staff = crate::store::comparison::load_noted(cohort.folder).map_err(Error::Invalid)?;
+    let careers: Option<(String, Vec<crate::model::Career>)> = staff.map(|(name, rows, note)| {
+        if let Some(note) = note {
+            say!("note: {note}");
+        }
+        (name, rows.iter().map(|r| r.career()).collect())
+    });
     let staff = careers
         .as_ref()
         .map(|(file, careers)| Staff { file, careers });

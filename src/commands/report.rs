@@ -335,10 +335,11 @@ fn trends(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             crate::store::check_output(dir, OUT_OPTION, &out)?;
         }
     }
-    let _lock = match &root {
+    let lock = match &root {
         Some(root) if !args.dry_run => Some(crate::store::Lock::acquire(root)?),
         _ => None,
     };
+    super::say_recovered(lock.as_ref().and_then(crate::store::Lock::recovered));
     publish(
         &root_overrides(root.as_deref())?,
         &[doc],

@@ -1,7 +1,7 @@
-//! `mentorkit survey import NAME --from-csv FILE --map MAP.toml`: reads a
-//! Forms export of a survey into each person's `surveys.NAME`, matched by
-//! email; rows that match nobody are reported, and a cell the map cannot
-//! read stops the whole import before anything is written.
+//! `mentorkit survey import NAME --from FILE --map MAP.toml`: reads a Forms
+//! export of a survey (CSV or workbook) into each person's `surveys.NAME`,
+//! matched by email; rows that match nobody are reported, and a cell the
+//! map cannot read stops the whole import before anything is written.
 
 use crate::output::say;
 use std::collections::BTreeMap;
@@ -11,11 +11,12 @@ use super::Ctx;
 use super::person_edit::{self, Edited, dry};
 use crate::cli::{SurveyAction, SurveyArgs, SurveyImportArgs};
 use crate::error::{Error, Problem, Result, nearest};
+use crate::meter::Meter;
 use crate::model::values::fold;
 use crate::output::print_out;
 use crate::store::MAX_RECORD_BYTES;
-use crate::store::comparison::read_csv;
 use crate::store::edit::Scalar;
+use crate::store::export::{ReadExport, encoding_note, read_export};
 use crate::survey::{self, MAP_KEYS, SurveyMap};
 
 /// Runs the command.
@@ -38,36 +39,33 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
     let scales = map.scales().map_err(|v| on_file(&args.map, v))?;
     let (folder, _guard) = person_edit::open(ctx, args.dry_run)?.into_parts();
     let folder = &folder;
-    let table = read_csv(&ctx.user_path(&args.from_csv), &args.from_csv).map_err(Error::problem)?;
+    let how = ReadExport {
+        sheet: args.sheet.as_deref(),
+    };
+    let table =
+        read_export(&ctx.user_path(&args.from), &args.from, &how).map_err(Error::problem)?;
+    if let Some(note) = encoding_note(&table) {
+        say!("{note}");
+    }
     let (email_col, questions) =
         survey::columns(&map, &table).map_err(|v| on_file(&args.map, v))?;
     let rows = survey::read_rows(&scales, &table, email_col, &questions);
     if !rows.problems.is_empty() {
-        return Err(Error::Invalid(
-            rows.problems
-                .iter()
-                .map(|c| {
-                    let mut p = Problem::file(&args.from_csv, c.message.clone()).field(&c.column);
-                    p.line = Some(c.line as usize);
-                    p.help = c.help.clone();
-                    p
-                })
-                .collect(),
-        ));
+        return Err(Error::Invalid(rows.problems));
     }
     let ids: BTreeMap<String, &str> = folder
         .participants
         .iter()
         .map(|(id, p)| (fold(&p.email), id.as_str()))
         .collect();
-    let shown = args.from_csv.display();
+    let noun = table.row_noun();
     let mut warnings = Vec::new();
-    for line in &rows.no_email {
-        warnings.push(format!("{shown}:{line}: no email; row skipped"));
+    for at in &rows.no_email {
+        warnings.push(format!("{at}: no email; row skipped"));
     }
     for (email, earlier, later) in &rows.replaced {
         warnings.push(format!(
-            "{shown}:{earlier}: {email} answered again on line {later}; the later answers count"
+            "{earlier}: {email} answered again on {noun} {later}; the later answers count"
         ));
     }
     let mut matched: BTreeMap<&str, &survey::RowAnswers> = BTreeMap::new();
@@ -77,8 +75,8 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
                 matched.insert(id, row);
             }
             None => warnings.push(format!(
-                "{shown}:{}: no participant has the email {}; row skipped",
-                row.line, row.email
+                "{}: no participant has the email {}; row skipped",
+                row.at, row.email
             )),
         }
     }
@@ -93,18 +91,36 @@ fn import(ctx: &Ctx, args: SurveyImportArgs) -> Result<()> {
         })?;
         edits.push((edited, row));
     }
+    let files: Vec<(std::path::PathBuf, Vec<u8>)> = edits
+        .iter()
+        .filter(|(e, _)| e.changed)
+        .map(|(e, _)| {
+            (
+                folder
+                    .root
+                    .join(crate::store::change::participant_rel(&e.id)),
+                e.text.clone().into_bytes(),
+            )
+        })
+        .collect();
+    if !args.dry_run {
+        let mut meter = Meter::new(files.len(), "writing");
+        let what = format!("survey import {name} --from {}", args.from.display());
+        crate::store::write_batch(&folder.root, Some(&what), &files, &mut || meter.tick())?;
+    }
     let mut out = String::new();
     let mut updated = 0;
     for (edited, row) in &edits {
-        person_edit::write(folder, edited, args.dry_run)?;
         if edited.changed {
             updated += 1;
-            let answers: Vec<String> = row
-                .answers
-                .iter()
-                .map(|(q, v)| format!("{q} {v}"))
-                .collect();
-            out.push_str(&format!("{}: {name}: {}\n", edited.id, answers.join(", ")));
+            if args.verbose {
+                let answers: Vec<String> = row
+                    .answers
+                    .iter()
+                    .map(|(q, v)| format!("{q} {v}"))
+                    .collect();
+                out.push_str(&format!("{}: {name}: {}\n", edited.id, answers.join(", ")));
+            }
         }
     }
     let same = edits.len() - updated;

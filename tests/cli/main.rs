@@ -7,6 +7,7 @@ mod agreement;
 mod calendar;
 mod check;
 mod evidence;
+mod exports;
 mod foundation;
 mod hostile;
 mod intake;

@@ -696,7 +696,7 @@ fn survey_import_matches_by_email_and_reports_the_rest() {
     let run = cohort()
         .file("post.csv", csv)
         .file("map.toml", MAP)
-        .args(["survey", "import", "post", "--from-csv", "post.csv", "--map", "map.toml"])
+        .args(["survey", "import", "post", "--from-csv", "post.csv", "--map", "map.toml", "--verbose"])
         .run()
         .ok()
         .stdout_is("ann: post: clarity 3, confidence 5\ndan: post: clarity 5, confidence 5\nsurvey post: 2 people updated, 0 already up to date, 2 rows not matched\n")
@@ -720,7 +720,7 @@ fn survey_import_dry_run_writes_nothing() {
     let run = cohort()
         .file("post.csv", csv)
         .file("map.toml", MAP)
-        .args(["survey", "import", "post", "--from-csv", "post.csv", "--map", "map.toml", "--dry-run"])
+        .args(["survey", "import", "post", "--from-csv", "post.csv", "--map", "map.toml", "--dry-run", "-v"])
         .run()
         .ok()
         .stdout_is("eve: post: clarity 3, confidence 3\nsurvey post: 1 person updated, 0 already up to date, 0 rows not matched (dry run: nothing written)\n");

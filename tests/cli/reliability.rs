@@ -4,13 +4,12 @@
 //! `MENTORKIT_CONCURRENT_RUNS` (the long runs reported in the README set
 //! them higher).
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{copy_tree, repo};
+use crate::support::{copy_tree, repo, snapshot};
 
 fn runs(var: &str, default: usize) -> usize {
     std::env::var(var)
@@ -25,20 +24,6 @@ fn bin() -> Command {
     let mut c = crate::support::process(Path::new("."));
     c.env("MENTORKIT_TODAY", "2016-01-05");
     c
-}
-
-/// Every file below `dir` (relative path → bytes), leftover temporary files apart.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && !name.starts_with(".mentorkit-") {
-            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
-            out.insert(rel, fs::read(entry.path()).unwrap());
-        }
-    }
-    out
 }
 
 /// A tiny deterministic generator for the kill times.

@@ -281,3 +281,17 @@ impl Run {
         self.tmp.path()
     }
 }
+
+/// Every file below `dir` (relative path → bytes), leftover temporary files apart.
+pub(crate) fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && !name.starts_with(".mentorkit-") {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            out.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}

@@ -1,18 +1,20 @@
-//! Property-driven fuzzing of the Forms CSV importer's pieces and of the
-//! recurrence path: arbitrary and corrupted input gives a value or an error,
+//! Property-driven fuzzing of the Forms importer's pieces (the export read
+//! through mentorkit-sheet, then through a map) and of the recurrence path: arbitrary and corrupted input gives a value or an error,
 //! never a panic or a hang. Loaders are fuzzed in `store::fuzz`. The case
 //! count comes from `PROPTEST_CASES`.
 
 use chrono::{NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
-use crate::intake::csv;
+use crate::intake::map::parse_map;
+use crate::intake::rows::read_rows;
 use crate::intake::values::{
-    DateOrder, parse_bool, parse_date, parse_slots, parse_stamp, split_list,
+    DateOrder, parse_bool, parse_date, parse_slots, read_slots, split_list,
 };
 use crate::schedule::{Recurrence, WorkshopDefaults, expand, plan_workshops};
 
 const GOOGLE: &str = include_str!("../../../tests/fixtures/intake/google.csv");
+const GOOGLE_MAP: &str = include_str!("../../../tests/fixtures/intake/google-map.toml");
 
 use mentorkit_testkit::mutated;
 
@@ -77,31 +79,35 @@ fn recurrence(rule: String, ends: Option<NaiveDate>) -> Recurrence {
 
 proptest! {
     #[test]
-    fn csv_reader_never_panics(text in mutated(GOOGLE, CSV_PIECES)) {
-        if let Ok(records) = csv::parse(&text) {
-            for r in &records {
+    fn a_corrupted_export_is_read_or_refused(text in mutated(GOOGLE, CSV_PIECES)) {
+        let options = mentorkit_sheet::Options::default();
+        if let Ok(table) = mentorkit_sheet::read(text.as_bytes(), "google.csv", &options) {
+            for r in table.rows() {
                 for c in &r.cells {
-                    prop_assert!(c.line >= 1 && c.column >= 1);
+                    prop_assert!(c.place.line().is_some_and(|l| l >= 1));
+                    prop_assert!(c.place.char().is_some_and(|c| c >= 1));
                 }
             }
+            let map = parse_map(std::path::Path::new("google-map.toml"), GOOGLE_MAP);
+            prop_assert!(map.is_ok());
+            if let Ok(map) = map
+                && let Ok(bound) = map.bind(std::path::Path::new("google-map.toml"), &table)
+            {
+                let _ = read_rows(&table, &map, &bound, chrono_tz::America::Chicago);
+            }
         }
-    }
-
-    #[test]
-    fn csv_reader_takes_any_text(text in "\\PC{0,300}") {
-        let _ = csv::parse(&text);
     }
 
     #[test]
     fn answer_readers_never_panic(s in "\\PC{0,40}") {
         for order in [DateOrder::Mdy, DateOrder::Dmy, DateOrder::Ymd] {
             let _ = parse_date(&s, order);
-            let _ = parse_stamp(&s, order);
         }
         let _ = parse_bool(&s);
         let _ = split_list(&s);
         let _ = parse_slots(&s, None);
         let _ = parse_slots(&s, Some(1));
+        let _ = read_slots(&s, Some(1));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Survey answers from a Forms export: the map (which column is the email,
 //! which columns are the questions, which words mean which number on the 1–5
-//! scale) and the reading of each row into answers. Pure: a parsed CSV and a
-//! map in, answers by email and every problem out.
+//! scale) and the reading of each row into answers. Pure: an export's table
+//! (CSV or workbook, read by mentorkit-sheet) and a map in, answers by email
+//! and every problem out.
 
 use std::collections::BTreeMap;
 
+use mentorkit_sheet::{Row, Table, squash};
 use serde::Deserialize;
 
-use crate::model::table::{CsvTable, squash};
+use crate::error::Problem;
 
 /// The import map (`--map MAP.toml`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -153,19 +155,14 @@ impl Scales {
 /// One person's answers, from one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowAnswers {
-    pub line: u64,
+    /// Where the row is, file included (`post.csv:7`, or
+    /// `post.xlsx: sheet "Form1", row 7`).
+    pub at: String,
+    /// The row's first line (a text file) or its sheet row (a workbook).
+    pub number: usize,
     /// As written in the export.
     pub email: String,
     pub answers: BTreeMap<String, u8>,
-}
-
-/// A cell the map cannot read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellProblem {
-    pub line: u64,
-    pub column: String,
-    pub message: String,
-    pub help: Option<String>,
 }
 
 /// What the rows of an export hold.
@@ -173,21 +170,23 @@ pub struct CellProblem {
 pub struct Rows {
     /// By folded email; a later row replaces an earlier one.
     pub by_email: BTreeMap<String, RowAnswers>,
-    /// Lines of rows without an email.
-    pub no_email: Vec<u64>,
-    /// (email, the earlier line, the later line that replaced it).
-    pub replaced: Vec<(String, u64, u64)>,
-    pub problems: Vec<CellProblem>,
+    /// Where each row without an email is.
+    pub no_email: Vec<String>,
+    /// (email, where the earlier row is, the number of the later row that
+    /// replaced it).
+    pub replaced: Vec<(String, String, usize)>,
+    /// Cells the map cannot read, each at its place.
+    pub problems: Vec<Problem>,
 }
 
 /// The columns of the map in the export: (email column, question → column).
 pub fn columns(
     map: &SurveyMap,
-    table: &CsvTable,
+    table: &Table,
 ) -> Result<(usize, BTreeMap<String, usize>), Vec<String>> {
     let mut problems = Vec::new();
     let mut find = |what: &str, header: &str| {
-        let found = table.column(header);
+        let found = table.columns_named(header).first().copied();
         if found.is_none() {
             let near = table
                 .nearest_header(header)
@@ -215,53 +214,77 @@ pub fn columns(
 /// Reads every row into answers; unreadable cells become problems.
 pub fn read_rows(
     scales: &Scales,
-    table: &CsvTable,
+    table: &Table,
     email_col: usize,
     questions: &BTreeMap<String, usize>,
 ) -> Rows {
     let mut rows = Rows::default();
-    for row in &table.rows {
-        let email = row.cell(email_col).to_string();
+    for row in table.rows().iter().filter(|r| !r.is_blank()) {
+        let email = row.text(email_col).into_owned();
         if email.is_empty() {
-            rows.no_email.push(row.line);
+            rows.no_email.push(table.row_words(row));
             continue;
         }
         let mut answers = BTreeMap::new();
         for (q, &col) in questions {
-            match scales.value(q, row.cell(col)) {
+            match scales.value(q, &row.text(col)) {
                 Ok(Some(v)) => {
                     answers.insert(q.clone(), v);
                 }
                 Ok(None) => {}
-                Err(message) => {
-                    let words = scales.words(q);
-                    rows.problems.push(CellProblem {
-                        line: row.line,
-                        column: table.headers[col].clone(),
-                        message: format!("{q}: {message}"),
-                        help: Some(if words.is_empty() {
-                            "add the words to [answers] in the map, each with its number from 1 to 5".to_string()
-                        } else {
-                            format!(
-                                "add it to [answers] in the map; it knows {}",
-                                words.join(", ")
-                            )
-                        }),
-                    });
-                }
+                Err(message) => rows.problems.push(cell_problem(
+                    scales,
+                    table,
+                    row,
+                    col,
+                    &format!("{q}: {message}"),
+                    q,
+                )),
             }
         }
         let key = crate::model::values::fold(&email);
         let new = RowAnswers {
-            line: row.line,
+            at: table.row_words(row),
+            number: row.number(),
             email,
             answers,
         };
-        if let Some(old) = rows.by_email.insert(key.clone(), new) {
-            rows.replaced.push((old.email, old.line, row.line));
+        let later = new.number;
+        if let Some(old) = rows.by_email.insert(key, new) {
+            rows.replaced.push((old.email, old.at, later));
         }
     }
     rows
+}
+
+/// A cell the map cannot read: at its line in a text file (`post.csv:4:
+/// confidence: …`), at its sheet, row and column in a workbook, with the
+/// words the map knows.
+fn cell_problem(
+    scales: &Scales,
+    table: &Table,
+    row: &Row,
+    col: usize,
+    message: &str,
+    question: &str,
+) -> Problem {
+    let spot = table.spot(row, col);
+    let header = spot.header.unwrap_or_default().to_string();
+    let mut p = match spot.sheet_words {
+        Some(words) => Problem::file(table.file(), format!("{words}: {message}")),
+        None => Problem::file(table.file(), message.to_string()),
+    }
+    .field(header);
+    p.line = spot.line;
+    let words = scales.words(question);
+    p.help(if words.is_empty() {
+        "add the words to [answers] in the map, each with its number from 1 to 5".to_string()
+    } else {
+        format!(
+            "add it to [answers] in the map; it knows {}",
+            words.join(", ")
+        )
+    })
 }
 
 #[cfg(test)]

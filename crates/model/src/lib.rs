@@ -15,7 +15,6 @@ pub mod program;
 pub mod recurrence;
 pub mod screening;
 pub mod session;
-pub mod table;
 pub mod values;
 
 pub use career::Career;
@@ -47,9 +46,14 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Makes an id from a name: `Ana Ruiz` → `ana-ruiz`, accents folded.
+/// Makes an id from a name: `Ana Ruiz` → `ana-ruiz`, accents folded,
+/// apostrophes dropped (`Seán O'Brien` → `sean-obrien`, not `o-brien`),
+/// every other run of non-letters one dash.
 pub fn slug(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_ascii_lowercase();
+    let kept: String = name.chars().filter(|c| !is_apostrophe(*c)).collect();
+    let ascii = deunicode::deunicode(&kept).to_ascii_lowercase();
+    // deunicode writes some letters with an apostrophe (Cyrillic soft sign).
+    let ascii: String = ascii.chars().filter(|c| !is_apostrophe(*c)).collect();
     let mut out = String::new();
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -66,6 +70,15 @@ pub fn slug(name: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The apostrophes names are written with: typed, typographic (’ ‘),
+/// the modifier letter (ʼ, as in Hawaiian names), a backtick or an acute.
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}'
+    )
 }
 
 #[cfg(test)]
@@ -97,7 +110,11 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Ana Ruiz"), "ana-ruiz");
         assert_eq!(slug("  José  Núñez-García "), "jose-nunez-garcia");
-        assert_eq!(slug("O'Brien, Liam"), "o-brien-liam");
+        assert_eq!(slug("O'Brien, Liam"), "obrien-liam");
+        assert_eq!(slug("Seán O'Brien"), "sean-obrien");
+        assert_eq!(slug("Seán O\u{2019}Brien"), "sean-obrien");
+        assert_eq!(slug("Ana 'Annie' Ruiz"), "ana-annie-ruiz");
+        assert_eq!(slug("D`Angelo"), "dangelo");
         assert_eq!(slug("李小龍"), "li-xiao-long");
     }
 }

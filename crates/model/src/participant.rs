@@ -45,6 +45,10 @@ pub struct Participant {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub availability: Vec<Slot>,
+    /// What an availability answer said that is not a slot (`Saturday
+    /// mornings before 10`): kept for the coordinator, never matched on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modality: Option<Modality>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +126,7 @@ pub const PARTICIPANT_FIELDS: &[&str] = &[
     "applied",
     "competencies",
     "availability",
+    "availability_note",
     "modality",
     "capacity",
     "career_goal",

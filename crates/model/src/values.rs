@@ -12,6 +12,17 @@ pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Parts of a day of a weekly slot.
 pub const PARTS: [&str; 3] = ["am", "pm", "eve"];
 
+/// The days in words, in the order of `Slot::day` (0 is Monday).
+pub const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A weekly meeting slot such as `tue-pm`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Slot {

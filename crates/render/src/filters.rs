@@ -118,15 +118,7 @@ pub fn clock_time(text: &str, clock: Clock) -> String {
 /// A weekly slot in words: `tue-pm` → `Tuesday afternoon`; other text
 /// passes unchanged.
 pub fn slot_words(text: &str) -> String {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+    const DAYS: [&str; 7] = crate::model::values::DAY_NAMES;
     const PARTS: [&str; 3] = ["morning", "afternoon", "evening"];
     match text.parse::<crate::model::Slot>() {
         Ok(slot) => format!(

@@ -30,7 +30,7 @@ pub use csv::Delimiter;
 pub use error::{Cause, CsvFault, SheetError};
 pub use kind::Format;
 pub use place::{At, Place, column_letters};
-pub use table::{Header, Row, Source, Table, squash};
+pub use table::{Header, Row, Source, Spot, Table, squash};
 pub use text::Encoding;
 pub use value::{Cell, CellError, Value};
 
@@ -102,6 +102,13 @@ fn read_text(bytes: &[u8], file: Arc<str>, options: &Options) -> Result<Table, S
     }
     let decoded = text::decode(bytes, &file)?;
     csv::read(decoded, file, options)
+}
+
+/// Decodes a text file's bytes as [`read`] does (UTF-8, UTF-16 with its
+/// mark, else Windows-1252), for a caller that shows a source line.
+pub fn decode(bytes: &[u8], file: &str) -> Result<(String, Encoding), SheetError> {
+    let decoded = text::decode(bytes, &Arc::from(file))?;
+    Ok((decoded.text, decoded.encoding))
 }
 
 /// Reads the file at `path` (named `file` in messages) within the budget,

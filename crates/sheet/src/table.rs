@@ -8,11 +8,13 @@ use std::sync::Arc;
 use crate::csv::Delimiter;
 
 mod columns;
+mod spot;
 use crate::error::SheetError;
 use crate::kind::Format;
 use crate::place::{At, Place};
 use crate::text::Encoding;
 use crate::value::{Cell, Value};
+pub use spot::Spot;
 
 /// Where a table came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -47,7 +47,8 @@ pub fn fisher_exact(a: Count, b: Count) -> FisherExact {
     };
     let lowest = (n1 + events).saturating_sub(total);
     let highest = events.min(n1);
-    // Probabilities relative to the most probable table, divided by their sum.
+    // Probabilities relative to the most probable table (the mode of the
+    // hypergeometric distribution), divided by their sum.
     let mode = ((n1 + 1) * (events + 1) / (total + 2)).clamp(lowest, highest);
     let top = ln_p(mode);
     let observed = ln_p(u64::from(a.events()));

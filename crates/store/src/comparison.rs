@@ -2,77 +2,21 @@
 //! non-participants (an HR export) with the day each was hired and, where it
 //! happened, promoted and left; optionally each one's department (for the
 //! stratified comparison) and certifications earned (`Name: YYYY-MM-DD`,
-//! several separated by `;`). Also the CSV reading every Forms or HR export
-//! shares: a byte order mark, CRLF line ends and quoted newlines are fine.
+//! several separated by `;`). It is read by the one export reader
+//! (`export.rs`): CSV in any common encoding and delimiter, or a workbook.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use mentorkit_sheet::{Row, Table};
+
+use super::export::{ReadExport, encoding_note, read_export};
 use super::private::{Fence, Fenced, is_plain_relative};
 use super::{Folder, PROGRAM_FILE};
 use crate::error::Problem;
 use crate::model::Career;
 use crate::model::values::fold;
-
-/// The largest export read (50 MiB): a staff list or a survey is far smaller.
-pub const MAX_CSV_BYTES: u64 = 50 * 1024 * 1024;
-
-pub use crate::model::table::{CsvRow, CsvTable, squash};
-
-/// Reads a CSV export at `path`, named `shown` in problems.
-pub fn read_csv(path: &Path, shown: &Path) -> Result<CsvTable, Problem> {
-    let text = super::read_text(path, shown, MAX_CSV_BYTES).map_err(|mut p| {
-        if p.message == "is not a file" {
-            p.help = None;
-        }
-        p
-    })?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    // The line a record starts on, counted here: the reader's own count
-    // skips the line breaks inside quoted cells, and its position of a
-    // record can be on the line break before it.
-    let bytes = text.as_bytes();
-    let line_of = |byte: u64| {
-        let mut end = (byte as usize).min(bytes.len());
-        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-            end += 1;
-        }
-        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
-    };
-    let located = |e: csv::Error| {
-        let mut p = Problem::file(shown, format!("cannot be read as CSV: {e}"));
-        if let Some(pos) = e.position() {
-            p.line = Some(line_of(pos.byte()) as usize);
-        }
-        p
-    };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(located)?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(Problem::file(shown, "has no header row")
-            .help("the first line names the columns, as Forms and spreadsheets export it"));
-    }
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(located)?;
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        rows.push(CsvRow {
-            line: record.position().map_or(0, |p| line_of(p.byte())),
-            cells: record.iter().map(str::to_string).collect(),
-        });
-    }
-    Ok(CsvTable { headers, rows })
-}
 
 /// One non-participant from the comparison file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,12 +82,21 @@ pub fn comparison_path(folder: &Folder) -> Option<(String, PathBuf)> {
 /// Reads the comparison group, when program.toml names one; every problem
 /// in it otherwise.
 pub fn load(folder: &Folder) -> Result<Option<(String, Vec<StaffRecord>)>, Vec<Problem>> {
+    Ok(load_noted(folder)?.map(|(name, staff, _)| (name, staff)))
+}
+
+/// As [`load`], with the note on the encoding assumed when the file was
+/// text in another encoding than UTF-8 (`read staff.csv as Windows-1252`).
+#[allow(clippy::type_complexity)]
+pub fn load_noted(
+    folder: &Folder,
+) -> Result<Option<(String, Vec<StaffRecord>, Option<String>)>, Vec<Problem>> {
     let Some((name, path)) = comparison_path(folder) else {
         return Ok(None);
     };
     fenced(folder, &name, &path).map_err(|p| vec![p])?;
     let shown = PathBuf::from(&name);
-    let table = read_csv(&path, &shown).map_err(|p| {
+    let table = read_export(&path, &shown, &ReadExport::default()).map_err(|p| {
         if p.line.is_some() {
             return vec![p];
         }
@@ -166,7 +119,8 @@ pub fn load(folder: &Folder) -> Result<Option<(String, Vec<StaffRecord>)>, Vec<P
         }
         vec![problem]
     })?;
-    parse_staff(folder, &shown, &table).map(|staff| Some((name, staff)))
+    let note = encoding_note(&table);
+    parse_staff(folder, &shown, &table).map(|staff| Some((name, staff, note)))
 }
 
 /// Refuses a comparison path that leads out of the folder (absolute, with
@@ -231,21 +185,26 @@ fn toml_key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-fn find(table: &CsvTable, names: &[&str]) -> Option<usize> {
-    names.iter().find_map(|n| table.column(n))
+fn find(table: &Table, names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|n| table.column(n).ok())
+}
+
+/// The header of column `i`.
+fn header(table: &Table, i: usize) -> &str {
+    table.headers().get(i).map_or("", |h| h.text.as_str())
 }
 
 fn parse_staff(
     folder: &Folder,
     shown: &Path,
-    table: &CsvTable,
+    table: &Table,
 ) -> Result<Vec<StaffRecord>, Vec<Problem>> {
     let Some(hired_col) = find(table, HIRED) else {
         return Err(vec![
             Problem::file(shown, "has no `hired` column")
                 .help(format!(
                     "name the columns hired, promoted and left (dates as YYYY-MM-DD); the file has: {}",
-                    table.headers.join(", ")
+                    table.header_texts().collect::<Vec<_>>().join(", ")
                 ))
                 .field("hired"),
         ]);
@@ -254,30 +213,31 @@ fn parse_staff(
     let left_col = find(table, LEFT);
     let department_col = find(table, DEPARTMENT);
     let certifications_col = find(table, CERTIFICATIONS);
-    let name_col = table.column("name");
-    let email_col = table.column("email");
+    let name_col = table.column("name").ok();
+    let email_col = table.column("email").ok();
     let mentees: std::collections::BTreeMap<String, &String> = folder
         .mentees()
         .map(|(id, p)| (fold(&p.email), id))
         .collect();
     let mut problems = Vec::new();
     let mut staff = Vec::new();
-    for row in &table.rows {
+    for row in table.rows().iter().filter(|r| !r.is_blank()) {
         let mut date = |col: Option<usize>, required: bool| -> Option<NaiveDate> {
             let i = col?;
-            let text = row.cell(i);
+            let text = row.text(i);
             if text.is_empty() {
                 if required {
-                    problems.push(row_problem(shown, row, &table.headers[i], "no date given"));
+                    problems.push(row_problem(shown, table, row, i, "no date given"));
                 }
                 return None;
             }
-            let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d");
+            let parsed = NaiveDate::parse_from_str(&text, "%Y-%m-%d");
             if parsed.is_err() {
                 problems.push(row_problem(
                     shown,
+                    table,
                     row,
-                    &table.headers[i],
+                    i,
                     &format!("`{text}` is not a date; write it as YYYY-MM-DD"),
                 ));
             }
@@ -287,12 +247,13 @@ fn parse_staff(
         let promoted = date(promoted_col, false);
         let left = date(left_col, false);
         let certifications = certifications_col.map(|i| {
-            certification_dates(row.cell(i)).unwrap_or_else(|bad| {
+            certification_dates(&row.text(i)).unwrap_or_else(|bad| {
                 problems.push(
                     row_problem(
                         shown,
+                        table,
                         row,
-                        &table.headers[i],
+                        i,
                         &format!("`{bad}` is not a certification with a date"),
                     )
                     .help("write each as `Name: YYYY-MM-DD` (or the date alone), several separated by `;`"),
@@ -301,17 +262,18 @@ fn parse_staff(
             })
         });
         let department = department_col
-            .map(|i| row.cell(i).trim().to_string())
+            .map(|i| row.text(i).into_owned())
             .filter(|s| !s.is_empty());
         let email = email_col
-            .map(|i| row.cell(i).to_string())
+            .map(|i| row.text(i).into_owned())
             .filter(|s| !s.is_empty());
         if let Some(id) = email.as_ref().and_then(|e| mentees.get(&fold(e))) {
             problems.push(
                 row_problem(
                     shown,
+                    table,
                     row,
-                    &table.headers[email_col.unwrap_or_default()],
+                    email_col.unwrap_or_default(),
                     &format!(
                         "{} is the email of mentee `{id}`",
                         email.as_deref().unwrap_or("")
@@ -325,16 +287,17 @@ fn parse_staff(
         {
             problems.push(row_problem(
                 shown,
+                table,
                 row,
-                &table.headers[left_col.unwrap_or_default()],
+                left_col.unwrap_or_default(),
                 &format!("left {l}, before being hired ({h})"),
             ));
         }
         if let Some(hired) = hired {
             staff.push(StaffRecord {
-                line: row.line,
+                line: row.number() as u64,
                 name: name_col
-                    .map(|i| row.cell(i).to_string())
+                    .map(|i| row.text(i).into_owned())
                     .filter(|s| !s.is_empty()),
                 email,
                 hired,
@@ -371,9 +334,17 @@ fn certification_dates(cell: &str) -> Result<Vec<NaiveDate>, String> {
     Ok(days)
 }
 
-fn row_problem(shown: &Path, row: &CsvRow, column: &str, message: &str) -> Problem {
-    let mut p = Problem::file(shown, format!("{column}: {message}")).field(column);
-    p.line = Some(row.line as usize);
+/// A problem with one cell: at its line in a text file (`staff.csv:4:
+/// hired: …`), at its sheet, row and column in a workbook.
+fn row_problem(shown: &Path, table: &Table, row: &Row, column: usize, message: &str) -> Problem {
+    let title = header(table, column);
+    let spot = table.spot(row, column);
+    let mut p = match spot.sheet_words {
+        Some(words) => Problem::file(shown, format!("{words}: {message}")),
+        None => Problem::file(shown, format!("{title}: {message}")),
+    }
+    .field(title);
+    p.line = spot.line;
     p
 }
 
@@ -383,42 +354,4 @@ pub(crate) fn problems(folder: &Folder) -> Vec<Problem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_know_their_line_through_quoted_newlines_crlf_and_a_bom() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.csv");
-        std::fs::write(
-            &path,
-            "\u{feff}Email,Note\r\na@x.org,\"two\r\nlines\"\r\nb@x.org,one\r\n\r\nc@x.org,\r\n",
-        )
-        .unwrap();
-        let t = read_csv(&path, Path::new("x.csv")).unwrap();
-        assert_eq!(t.headers, ["Email", "Note"]);
-        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
-        assert_eq!(lines, [2, 4, 6]);
-        assert_eq!(t.rows[0].cell(1), "two\r\nlines");
-        assert_eq!(t.column(" email "), Some(0));
-    }
-
-    #[test]
-    fn certification_cells_give_their_dates() {
-        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(certification_dates(""), Ok(vec![]));
-        assert_eq!(
-            certification_dates("Notary (2018-01-02); ALA CLSS: 2017-05-12 ;2019-03-04"),
-            Ok(vec![
-                day("2017-05-12"),
-                day("2018-01-02"),
-                day("2019-03-04")
-            ])
-        );
-        assert_eq!(
-            certification_dates("CLSS: 2017-05-12; CPR"),
-            Err("CPR".to_string())
-        );
-        assert_eq!(certification_dates("é"), Err("é".to_string()));
-    }
-}
+mod tests;

@@ -42,6 +42,9 @@ pub fn participant_yaml(p: &Participant) -> String {
         let slots: Vec<String> = p.availability.iter().map(|s| s.to_string()).collect();
         line("availability", flow(&slots));
     }
+    if let Some(note) = &p.availability_note {
+        line("availability_note", scalar(note));
+    }
     if let Some(m) = p.modality {
         line("modality", m.to_string());
     }

@@ -13,6 +13,7 @@ pub mod comparison;
 mod diag;
 pub mod edit;
 mod emit;
+pub mod export;
 mod ics_sequence;
 pub mod journal;
 mod known;
@@ -20,6 +21,7 @@ mod load;
 mod lock;
 pub mod matches;
 mod open;
+mod plain_yaml;
 pub mod private;
 pub mod screening;
 mod session_yaml;
@@ -55,7 +57,9 @@ pub use session_yaml::session_yaml;
 pub use target::{ICS_SEQUENCE_FILE, check_output};
 pub use templates::{TEMPLATES_DIR, TemplateFile, template_overrides};
 pub use validate::{check_rrule, session_problems};
-pub use write::{GENERATED_HEADER, write_atomic, write_generated};
+pub use write::{
+    GENERATED_HEADER, Recovered, generated, recover, write_atomic, write_batch, write_generated,
+};
 
 /// Refuses a record text that the loader would refuse for its size, so
 /// that mentorkit never writes a record it cannot read back.

@@ -102,6 +102,11 @@ pub(super) fn parse_yaml<T: DeserializeOwned>(
     if let Some(p) = directive_problem(rel, text) {
         return Err(p);
     }
+    // Plain records are read by the fast reader; all else, and every
+    // error, by the general parser.
+    if let Some(value) = super::plain_yaml::read(text) {
+        return Ok(value);
+    }
     serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_problem(rel, text, &e, what))
 }
@@ -167,14 +172,18 @@ fn fenced_help(why: &Fenced) -> &'static str {
     }
 }
 
+/// A record file found in its folder.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Record {
+    id: String,
+    rel: PathBuf,
+    is_link: bool,
+}
+
 /// The `.yaml` files of a record folder, sorted, with problems for anything
-/// else in it, and for what leads into private/ or out of the folder.
-fn record_files(
-    root: &Path,
-    dir: &str,
-    fence: &Fence,
-    problems: &mut Vec<Problem>,
-) -> Vec<(String, PathBuf)> {
+/// else in it, and for a folder that leads into private/ or out of the
+/// folder (each file is fenced as it is read).
+fn record_files(root: &Path, dir: &str, fence: &Fence, problems: &mut Vec<Problem>) -> Vec<Record> {
     let path = root.join(dir);
     if let Err(why) = fence.check(&path) {
         problems.push(why.problem(Path::new(dir), "mentorkit", fenced_help(&why)));
@@ -216,11 +225,11 @@ fn record_files(
             continue;
         }
         let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-        if let Err(why) = fence.check_entry(&entry.path(), is_link) {
-            problems.push(why.problem(&rel, "mentorkit", fenced_help(&why)));
-            continue;
-        }
-        files.push((stem.to_string(), rel));
+        files.push(Record {
+            id: stem.to_string(),
+            rel,
+            is_link,
+        });
     }
     files.sort();
     files
@@ -228,18 +237,27 @@ fn record_files(
 
 type Parsed<T> = Vec<(String, PathBuf, Result<(T, String), Problem>)>;
 
+/// Fences, reads and parses every record, on a few threads; a record
+/// unchanged since it was cached (the dashboard's) is not parsed again.
 fn read_all<T: Cached>(
     root: &Path,
-    files: Vec<(String, PathBuf)>,
+    fence: &Fence,
+    files: Vec<Record>,
     parse: fn(&Path, &str) -> Result<T, Problem>,
     cache: Option<&Cache>,
 ) -> Parsed<T> {
     if let Some(c) = cache {
-        let seen: Vec<PathBuf> = files.iter().map(|(_, rel)| rel.clone()).collect();
+        let seen: Vec<PathBuf> = files.iter().map(|r| r.rel.clone()).collect();
         crate::cache::keep_only::<T>(c, &seen);
     }
-    let work = |(id, rel): (String, PathBuf)| {
+    let work = |Record { id, rel, is_link }: Record| {
         let path = root.join(&rel);
+        // The fence first, so that a cached record now behind a link into
+        // private/ is refused like any other.
+        if let Err(why) = fence.check_entry(&path, is_link) {
+            let p = why.problem(&rel, "mentorkit", fenced_help(&why));
+            return (id, rel, Err(p));
+        }
         // The stamp is taken before the read: a file changed meanwhile is
         // read again next time.
         let stamp = cache.and_then(|_| fs::metadata(&path).ok().map(|m| Stamp::of(&m)));
@@ -267,7 +285,7 @@ fn read_all<T: Cached>(
         return files.into_iter().map(work).collect();
     }
     let chunk = files.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<(String, PathBuf)>> = Vec::new();
+    let mut chunks: Vec<Vec<Record>> = Vec::new();
     let mut it = files.into_iter().peekable();
     while it.peek().is_some() {
         chunks.push(it.by_ref().take(chunk).collect());
@@ -318,7 +336,7 @@ pub(crate) fn load(root: &Path, cache: Option<&Cache>) -> Result<(Option<Folder>
     let participant_files = record_files(root, PARTICIPANTS_DIR, &fence, &mut problems);
     let session_files = record_files(root, SESSIONS_DIR, &fence, &mut problems);
     let mut participants = BTreeMap::new();
-    for (id, rel, r) in read_all(root, participant_files, parse_participant, cache) {
+    for (id, rel, r) in read_all(root, &fence, participant_files, parse_participant, cache) {
         match r {
             Ok((p, text)) => {
                 participants.insert(id, p);
@@ -328,7 +346,7 @@ pub(crate) fn load(root: &Path, cache: Option<&Cache>) -> Result<(Option<Folder>
         }
     }
     let mut sessions = BTreeMap::new();
-    for (id, rel, r) in read_all(root, session_files, parse_session, cache) {
+    for (id, rel, r) in read_all(root, &fence, session_files, parse_session, cache) {
         match r {
             Ok((s, text)) => {
                 sessions.insert(id, s);

@@ -17,6 +17,7 @@ const WAIT: Duration = Duration::from_secs(30);
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    recovered: Option<crate::write::Recovered>,
 }
 
 impl Lock {
@@ -42,9 +43,15 @@ impl Lock {
         loop {
             match file.try_lock() {
                 Ok(()) => {
-                    // No other writer now: what a killed one left is stale.
+                    // No other writer now. A batch a killed command left
+                    // half renamed is finished first (its staged files are
+                    // temporary files too); what else it left is stale.
+                    let recovered = crate::write::recover(root)?;
                     crate::sweep::sweep(root);
-                    return Ok(Lock { _file: file });
+                    return Ok(Lock {
+                        _file: file,
+                        recovered,
+                    });
                 }
                 Err(TryLockError::WouldBlock) => {
                     if start.elapsed() >= wait {
@@ -67,6 +74,12 @@ impl Lock {
                 }
             }
         }
+    }
+
+    /// The batch an interrupted command left, finished when the lock was
+    /// taken, for the command to say (through its terminal-safe printer).
+    pub fn recovered(&self) -> Option<&crate::write::Recovered> {
+        self.recovered.as_ref()
     }
 }
 

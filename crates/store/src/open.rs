@@ -39,6 +39,12 @@ impl Opened {
         self.lock.is_some()
     }
 
+    /// The batch an interrupted command left, finished when the lock was
+    /// taken, if any.
+    pub fn recovered(&self) -> Option<&crate::write::Recovered> {
+        self.lock.as_ref().and_then(Lock::recovered)
+    }
+
     /// The folder, and the guard that holds the lock.
     pub fn into_parts(self) -> (Folder, Guard) {
         (self.folder, Guard { _lock: self.lock })

@@ -1,29 +1,32 @@
-//! `apply --from-csv FILE --map MAP.toml`: a whole Forms export at once.
-//! Every row is read and checked, then the folder as it would be after the
-//! import; only then is anything written (all or nothing, unless
-//! `--skip-bad` leaves the bad rows out). People already in the folder
-//! (same email) are edited in place; new people get a new file.
+//! `apply --from FILE --map MAP.toml`: a whole Forms export at once, CSV or
+//! workbook. Every row is read and checked, then the folder as it would be
+//! after the import; only then is anything written, as one batch (all or
+//! nothing, unless `--skip-bad` leaves the bad rows out). People already in
+//! the folder (same email) are edited in place; new people get a new file.
+
+mod report;
 
 use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use crate::store::export::Table;
 
 use super::Ctx;
 use super::checked_text;
 use crate::cli::ApplyArgs;
 use crate::error::{Error, Problem, Result};
 use crate::intake::map::{ImportMap, parse_map};
+use crate::intake::place::cell_problem;
 use crate::intake::rows::{Applicant, BadRow, Rows, read_rows};
-use crate::intake::{Edit, Field, Value, csv, new_id};
+use crate::intake::{Edit, Field, Value, new_id};
+use crate::meter::Meter;
 use crate::model::values::fold;
 use crate::store::edit::{Scalar, YamlDoc};
-use crate::store::journal::Journal;
+use crate::store::export::{ReadExport, encoding_note, read_export};
 use crate::store::{
-    Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text, write_atomic,
+    Access, Folder, MAX_RECORD_BYTES, PARTICIPANTS_DIR, parse_participant, read_text,
 };
-
-/// The largest export read: 64 MiB is several hundred thousand answers.
-const MAX_EXPORT_BYTES: u64 = 64 * MAX_RECORD_BYTES;
 
 /// What the import does to one person.
 #[derive(Debug)]
@@ -47,25 +50,32 @@ enum What {
 /// An export read through its map.
 struct Export {
     map: ImportMap,
-    path: PathBuf,
     /// The export's name in messages, as the user gave it.
     name: String,
-    text: String,
+    table: Table,
     rows: Rows,
-    /// How many records follow the header.
-    records: usize,
 }
 
 /// Runs the import.
-pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
+pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, export_path: &Path) -> Result<()> {
     refuse_person_flags(args)?;
     let Some(map_path) = args.map.as_deref() else {
         return Err(Error::Usage(
-            "--from-csv needs --map MAP.toml, the file that says which column fills which field; `mentorkit init` writes one to start from (applications-map.toml)".into(),
+            "--from needs --map MAP.toml, the file that says which column fills which field; `mentorkit init` writes one to start from (applications-map.toml)".into(),
         ));
     };
     let root = ctx.root()?;
-    let export = read_export(&ctx.user_path(map_path), &ctx.user_path(csv_path))?;
+    let map_path = ctx.user_path(map_path);
+    let map_text = read_text(&map_path, &map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
+    let map = parse_map(&map_path, &map_text).map_err(Error::Invalid)?;
+    let how = ReadExport {
+        sheet: args.sheet.as_deref(),
+    };
+    let table =
+        read_export(&ctx.user_path(export_path), export_path, &how).map_err(Error::problem)?;
+    if let Some(note) = encoding_note(&table) {
+        say!("{note}");
+    }
     let (folder, _guard) = crate::commands::open(
         &root,
         Access::Write {
@@ -74,83 +84,44 @@ pub(super) fn run(ctx: &Ctx, args: &ApplyArgs, csv_path: &Path) -> Result<()> {
     )?
     .into_parts();
     let today = ctx.today(&folder.program);
-    let (mut changes, mut bad) = plan(&folder, &export, today);
+    let tz = crate::model::recurrence::zone(&folder.program.program.timezone);
+    let bound = map.bind(&map_path, &table).map_err(Error::Invalid)?;
+    let rows = read_rows(&table, &map, &bound, tz);
+    let export = Export {
+        map,
+        name: export_path.display().to_string(),
+        table,
+        rows,
+    };
+    let mut meter = Meter::new(export.rows.applicants.len(), "checking");
+    let (mut changes, mut bad) = plan(&folder, &export, today, &mut meter);
     bad.extend(export.rows.bad.iter().cloned());
     if !bad.is_empty() && !args.skip_bad {
         return Err(Error::Invalid(nothing_written(row_problems(bad))));
     }
     settle(&folder, &mut changes, &mut bad, args.skip_bad, &export.name)?;
     if args.dry_run {
-        report(&export, &changes, &bad);
-        for c in &changes {
-            if let Some(text) = &c.text {
-                let state = if c.what == What::Added {
-                    "new"
-                } else {
-                    "updated"
-                };
-                crate::output::print_out(&format!(
-                    "# {PARTICIPANTS_DIR}/{}.yaml ({state})\n{text}\n",
-                    c.id
-                ))?;
-            }
-        }
-        say!(
-            "{}",
-            crate::error::dry_run(&format!(
-                "write {}",
-                crate::error::count(changes.len(), "file", "files")
-            ))
-        );
-        return Ok(());
+        drop(meter);
+        report::report(&export, &changes, &bad, args.verbose);
+        return report::dry_run(&changes);
     }
-    // A note in the folder while the files are written: a kill in between
-    // leaves it, and the next run says the import was interrupted (and,
-    // run again, writes what is missing).
-    let writes: Vec<(&str, &str)> = changes
+    let files: Vec<(PathBuf, &str)> = changes
         .iter()
-        .filter_map(|c| c.text.as_deref().map(|t| (c.id.as_str(), t)))
+        .filter_map(|c| Some((folder.participant_path(&c.id), c.text.as_deref()?)))
         .collect();
-    for (id, text) in &writes {
-        let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{id}.yaml"));
-        crate::store::record_fits(&rel, text)?;
+    // Never a record the loader would refuse for its size.
+    for c in &changes {
+        if let Some(text) = &c.text {
+            let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{}.yaml", c.id));
+            crate::store::record_fits(&rel, text)?;
+        }
     }
-    let journal = Journal::begin(&root, "apply", &super::super::command_line(), writes.len())?;
-    for (id, text) in writes {
-        write_atomic(&folder.participant_path(id), text.as_bytes())?;
-    }
-    journal.finish()?;
-    report(&export, &changes, &bad);
+    meter.stage(files.len(), "writing");
+    let what = format!("apply --from {}", export.name);
+    crate::store::write_batch(&root, Some(&what), &files, &mut || meter.tick())?;
+    drop(meter);
+    report::report(&export, &changes, &bad, args.verbose);
     Ok(())
-}
-
-/// Reads the map and the export, finds the mapped columns and reads every
-/// row. Problems with the map or the file's syntax stop here.
-fn read_export(map_path: &Path, csv_path: &Path) -> Result<Export> {
-    let map_text = read_text(map_path, map_path, MAX_RECORD_BYTES).map_err(Error::problem)?;
-    let map = parse_map(map_path, &map_text).map_err(Error::Invalid)?;
-    let text = read_text(csv_path, csv_path, MAX_EXPORT_BYTES).map_err(Error::problem)?;
-    let records = csv::parse(&text).map_err(|e| {
-        Error::problem(Problem::file(csv_path, e.message).at(&text, e.line, e.column))
-    })?;
-    let name = csv_path.display().to_string();
-    let Some((header, data)) = records.split_first() else {
-        return Err(Error::EmptyExport {
-            file: name.to_string(),
-        });
-    };
-    let bound = map
-        .bind(map_path, &header.cells, &name)
-        .map_err(Error::Invalid)?;
-    let rows = read_rows(csv_path, &text, &map, &bound, header.cells.len(), data);
-    Ok(Export {
-        map,
-        path: csv_path.to_path_buf(),
-        name,
-        records: data.len(),
-        text,
-        rows,
-    })
 }
 
 /// Checks the folder as it would be after the changes. Without
@@ -201,7 +172,7 @@ fn refuse_person_flags(args: &ApplyArgs) -> Result<()> {
         || !args.prefers.is_empty();
     if given {
         return Err(Error::Usage(
-            "--from-csv imports everyone from the export; the one-person flags (--name, --email, …) cannot be used with it; to set a value for everyone, use [options] in the map".into(),
+            "--from imports everyone from the export; the one-person flags (--name, --email, …) cannot be used with it; to set a value for everyone, use [options] in the map".into(),
         ));
     }
     Ok(())
@@ -209,7 +180,12 @@ fn refuse_person_flags(args: &ApplyArgs) -> Result<()> {
 
 /// What to do for each applicant: update the person with that email, or add
 /// a new one. Applicants that cannot be carried out are bad rows.
-fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Change>, Vec<BadRow>) {
+fn plan(
+    folder: &Folder,
+    export: &Export,
+    today: chrono::NaiveDate,
+    meter: &mut Meter,
+) -> (Vec<Change>, Vec<BadRow>) {
     let by_email: BTreeMap<String, &String> = folder
         .participants
         .iter()
@@ -219,6 +195,7 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
     let mut changes = Vec::new();
     let mut bad = Vec::new();
     for a in &export.rows.applicants {
+        meter.tick();
         let result = match by_email.get(&fold(&a.email)) {
             Some(id) => update(folder, id, a),
             None => {
@@ -236,7 +213,7 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
                 problems: problems
                     .into_iter()
                     .map(|mut p| {
-                        if p.file != export.path {
+                        if p.file != Path::new(&export.name) {
                             p.message =
                                 format!("{} (from row {} of {})", p.message, a.row, export.name);
                         }
@@ -246,6 +223,10 @@ fn plan(folder: &Folder, export: &Export, today: chrono::NaiveDate) -> (Vec<Chan
             }),
         }
     }
+    let failed = new_texts(&mut changes);
+    let rows: BTreeSet<usize> = failed.iter().map(|b| b.row).collect();
+    changes.retain(|c| !rows.contains(&c.row));
+    bad.extend(failed);
     (changes, bad)
 }
 
@@ -262,32 +243,59 @@ fn add(
             missing
                 .into_iter()
                 .map(|f| {
-                    let title = a.titles.get(&f).cloned().unwrap_or_default();
-                    let p = Problem::file(
-                        &export.path,
-                        format!(
-                            "row {}, \"{title}\": empty; {} is new to the folder, and a new person needs a {}",
-                            a.row,
-                            a.email,
-                            f.key()
-                        ),
-                    )
-                    .field(f.key());
-                    match a.places.get(&f) {
-                        Some((line, col)) => p.at(&export.text, *line, *col),
-                        None => p,
+                    let message = format!(
+                        "empty; {} is new to the folder, and a new person needs a {}",
+                        a.email,
+                        f.key()
+                    );
+                    match (a.places.get(&f), export.table.rows().get(a.index)) {
+                        (Some(col), Some(row)) => {
+                            cell_problem(&export.table, row, *col, &message).field(f.key())
+                        }
+                        _ => Problem::file(&export.name, message).field(f.key()),
                     }
                 })
                 .collect::<Vec<_>>()
         })?;
     let id = new_id(&person.name, &person.email, |id| taken.contains(id));
-    let text = checked_text(&id, &person).map_err(|e| vec![as_problem(&id, e)])?;
+    // The text comes in `new_texts`, on every core.
     Ok(Change {
         id,
         row: a.row,
         what: What::Added,
-        text: Some(text),
+        text: None,
         person,
+    })
+}
+
+/// The file text of every person added, each read back to make sure it
+/// holds exactly the person; a text that does not is a bad row. Done on
+/// every core: reading back is most of an import's own work.
+fn new_texts(changes: &mut [Change]) -> Vec<BadRow> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let chunk = changes.len().div_ceil(threads).max(256);
+    let fill = |part: &mut [Change]| -> Vec<BadRow> {
+        let mut bad = Vec::new();
+        for c in part.iter_mut().filter(|c| c.what == What::Added) {
+            match checked_text(&c.id, &c.person) {
+                Ok(text) => c.text = Some(text),
+                Err(e) => bad.push(BadRow {
+                    row: c.row,
+                    problems: vec![as_problem(&c.id, e)],
+                }),
+            }
+        }
+        bad
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = changes
+            .chunks_mut(chunk)
+            .map(|part| s.spawn(move || fill(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
     })
 }
 
@@ -363,7 +371,9 @@ fn check_after(
     csv_name: &str,
 ) -> (Vec<Problem>, BTreeMap<usize, Vec<Problem>>) {
     let mut after = folder.clone();
-    let mut row_of: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    // Keyed by the path's bytes: compared as paths, thousands of lookups
+    // cost more than the check itself.
+    let mut row_of: BTreeMap<std::ffi::OsString, usize> = BTreeMap::new();
     for c in changes {
         let rel = PathBuf::from(PARTICIPANTS_DIR).join(format!("{}.yaml", c.id));
         if let Some(text) = &c.text {
@@ -371,19 +381,21 @@ fn check_after(
         }
         after.participants.insert(c.id.clone(), c.person.clone());
         if c.what != What::Unchanged {
-            row_of.insert(rel, c.row);
+            row_of.insert(rel.into_os_string(), c.row);
         }
     }
     let mut problems = Vec::new();
     let mut by_row: BTreeMap<usize, Vec<Problem>> = BTreeMap::new();
     for mut p in crate::store::problems(&after) {
-        if let Some(row) = row_of.get(&p.file) {
+        if let Some(row) = row_of.get(p.file.as_os_str()) {
             p.message = format!("{} (from row {row} of {csv_name})", p.message);
             by_row.entry(*row).or_default().push(p.clone());
         }
         problems.push(p);
     }
-    let only_rows = problems.iter().all(|p| row_of.contains_key(&p.file));
+    let only_rows = problems
+        .iter()
+        .all(|p| row_of.contains_key(p.file.as_os_str()));
     if !only_rows {
         by_row.clear();
     }
@@ -406,53 +418,4 @@ fn nothing_written(mut problems: Vec<Problem>) -> Vec<Problem> {
 fn row_problems(mut bad: Vec<BadRow>) -> Vec<Problem> {
     bad.sort_by_key(|b| b.row);
     bad.into_iter().flat_map(|b| b.problems).collect()
-}
-
-/// What the import did (or would do), on stderr.
-fn report(export: &Export, changes: &[Change], bad: &[BadRow]) {
-    let (rows, blank) = (export.records, export.rows.blank.len());
-    for a in export.rows.applicants.iter().filter(|a| a.rows.len() > 1) {
-        let list: Vec<String> = a.rows.iter().map(usize::to_string).collect();
-        say!(
-            "{} sent the form {} times (rows {}); row {}, the latest, is used",
-            a.email,
-            a.rows.len(),
-            list.join(", "),
-            a.row
-        );
-    }
-    let mut bad: Vec<&BadRow> = bad.iter().collect();
-    bad.sort_by_key(|b| b.row);
-    for b in &bad {
-        for p in &b.problems {
-            say!("skipped: {p}");
-        }
-    }
-    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
-    for c in changes {
-        match &c.what {
-            What::Added => {
-                added += 1;
-                say!("added {} (row {})", c.id, c.row);
-            }
-            What::Updated(fields) => {
-                updated += 1;
-                let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
-                say!("updated {} (row {}): {}", c.id, c.row, keys.join(", "));
-            }
-            What::Unchanged => unchanged += 1,
-        }
-    }
-    let mut line = format!(
-        "{}: {added} added, {updated} updated, {unchanged} unchanged",
-        crate::error::count(rows, "row", "rows")
-    );
-    if !bad.is_empty() {
-        let skipped: BTreeSet<usize> = bad.iter().map(|b| b.row).collect();
-        line.push_str(&format!(", {} skipped", skipped.len()));
-    }
-    if blank > 0 {
-        line.push_str(&format!(", {blank} blank"));
-    }
-    say!("{line}");
 }

@@ -1,17 +1,17 @@
 //! Writing the rendered documents: every document rendered in every format
 //! before the first is written (a template error writes nothing), then all
-//! written on a few threads under a note that names an interrupted run,
-//! then listed.
+//! written as one batch (written all, synced once, renamed) under a note
+//! that names an interrupted run, then listed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{DocFormat, ReportArgs, ReportKind};
 use crate::error::{Error, Result, count, dry_run};
+use crate::meter::Meter;
 use crate::output::say;
 use crate::render::{Document, Format, Override, Renderer};
 use crate::store::journal::Journal;
-use crate::store::write_atomic;
 
 /// Renders every document in every requested format, then writes them
 /// (or, with --dry-run, lists them); a note in the program folder `root`
@@ -37,6 +37,7 @@ pub(super) fn publish(
         say!("nothing to write: {why}");
         return Ok(());
     }
+    let mut meter = Meter::new(docs.len() * formats.len(), "rendering");
     let mut rendered = Vec::with_capacity(docs.len() * formats.len());
     for doc in docs {
         for format in formats {
@@ -44,7 +45,11 @@ pub(super) fn publish(
                 .render(doc, *format)
                 .map_err(|p| Error::Invalid(vec![p]))?;
             rendered.push((out.join(format!("{}.{}", doc.name, format.ext())), text));
+            meter.tick();
         }
+    }
+    if !args.dry_run {
+        meter.stage(rendered.len(), "writing");
     }
     let unchanged = match (args.dry_run, root) {
         (true, _) => 0,
@@ -55,12 +60,13 @@ pub(super) fn publish(
                 &crate::commands::command_line(),
                 rendered.len(),
             )?;
-            let unchanged = write_all(&rendered)?;
+            let unchanged = write_all(out, &rendered, &mut meter)?;
             journal.finish()?;
             unchanged
         }
-        (false, _) => write_all(&rendered)?,
+        (false, _) => write_all(out, &rendered, &mut meter)?,
     };
+    drop(meter);
     let mut listing = String::new();
     for (path, _) in &rendered {
         listing.push_str(&shown(path).display().to_string());
@@ -84,47 +90,13 @@ pub(super) fn publish(
     Ok(())
 }
 
-/// Writes every file atomically, on a few threads (each write waits for
-/// the disk); returns how many were unchanged. On an error, each file is
-/// still old or new, never half-written, and the first error is reported.
-fn write_all(files: &[(PathBuf, String)]) -> Result<usize> {
-    const THREADS: usize = 4;
-    if files.len() < 16 {
-        let mut unchanged = 0;
-        for (path, text) in files {
-            unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-        }
-        return Ok(unchanged);
-    }
-    // Folders first, so that threads do not race to create them.
-    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "creating the folder", e))?;
-    }
-    let chunk = files.len().div_ceil(THREADS);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || -> Result<usize> {
-                    let mut unchanged = 0;
-                    for (path, text) in part {
-                        unchanged += usize::from(!write_atomic(path, text.as_bytes())?);
-                    }
-                    Ok(unchanged)
-                })
-            })
-            .collect();
-        let mut unchanged = 0;
-        for h in handles {
-            unchanged += h
-                .join()
-                .map_err(|_| Error::Bug("a writing thread stopped unexpectedly".into()))??;
-        }
-        Ok(unchanged)
-    })
+/// Writes every file as one batch (written all, synced once, renamed);
+/// returns how many were unchanged. On an error, each file is still old or
+/// new, never half-written.
+fn write_all(out: &Path, files: &[(PathBuf, String)], meter: &mut Meter) -> Result<usize> {
+    fs::create_dir_all(out).map_err(|e| Error::io(out, "creating the folder", e))?;
+    let written = crate::store::write_batch(out, None, files, &mut || meter.tick())?;
+    Ok(files.len() - written)
 }
 
 /// A path as the user can find it: relative to the current folder when inside it.

@@ -7,16 +7,20 @@
 use crate::output::say;
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::path::PathBuf;
+
 use crate::error::{Result, count};
+use crate::meter::Meter;
 use crate::model::{Session, SessionKind};
+use crate::store::Folder;
 use crate::store::edit::{Scalar, YamlDoc};
-use crate::store::{Folder, write_atomic};
 
 use super::rel_path;
 use crate::store::session_yaml as render;
 
-/// Writes what is missing; returns every session of the folder as it is
-/// after the layout (the existing ones completed, the new ones added).
+/// Writes what is missing, as one batch; returns every session of the
+/// folder as it is after the layout (the existing ones completed, the new
+/// ones added). What was done is said after it was done.
 pub(super) fn lay_out(
     folder: &Folder,
     wanted: &[(String, Session)],
@@ -25,26 +29,37 @@ pub(super) fn lay_out(
     let would = if dry_run { "would " } else { "" };
     let mut sessions = folder.sessions.clone();
     let (mut created, mut completed, mut kept) = (0, 0, 0);
+    let mut writes: Vec<(PathBuf, String)> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
     for (id, planned) in wanted {
         let rel = rel_path(id);
         let merged = match folder.sessions.get(id) {
             None => {
-                if !dry_run {
-                    write_atomic(&folder.root.join(&rel), render(planned).as_bytes())?;
-                }
-                say!("{would}create {}", rel.display());
+                writes.push((folder.root.join(&rel), render(planned)));
+                said.push(format!("{would}create {}", rel.display()));
                 created += 1;
                 planned.clone()
             }
             Some(existing) => {
-                let (merged, changed, differing) =
-                    complete(folder, id, existing, planned, dry_run)?;
-                completed += usize::from(changed);
-                kept += differing;
-                merged
+                let done = complete(folder, id, existing, planned, dry_run, &mut said)?;
+                if let Some(text) = done.text {
+                    writes.push((folder.root.join(&rel), text));
+                }
+                completed += usize::from(done.changed);
+                kept += done.differing;
+                done.merged
             }
         };
         sessions.insert(id.clone(), merged);
+    }
+    if !dry_run {
+        let mut meter = Meter::new(writes.len(), "writing sessions");
+        crate::store::write_batch(&folder.root, Some("schedule"), &writes, &mut || {
+            meter.tick()
+        })?;
+    }
+    for line in &said {
+        say!("{line}");
     }
     let laid_out: BTreeSet<&String> = wanted.iter().map(|(id, _)| id).collect();
     for (id, s) in &folder.sessions {
@@ -68,16 +83,26 @@ pub(super) fn lay_out(
     Ok(sessions)
 }
 
-/// Adds the fields `existing` lacks to its file, in place, and reports the
-/// values that differ from the layout. Returns the completed session,
-/// whether the file changed, and how many edited values were kept.
+/// An existing session completed from the layout.
+struct Completed {
+    merged: Session,
+    changed: bool,
+    /// The file's new text, to write (none when unchanged).
+    text: Option<String>,
+    /// How many edited values were kept.
+    differing: usize,
+}
+
+/// Adds the fields `existing` lacks to its file, in place, and says (into
+/// `said`) the values that differ from the layout.
 fn complete(
     folder: &Folder,
     id: &str,
     existing: &Session,
     planned: &Session,
     dry_run: bool,
-) -> Result<(Session, bool, usize)> {
+    said: &mut Vec<String>,
+) -> Result<Completed> {
     let rel = rel_path(id);
     let source = folder.sources.get(&rel).cloned().unwrap_or_default();
     let doc = YamlDoc::parse(&rel, &source)?;
@@ -96,10 +121,10 @@ fn complete(
     }
     let differing = differences(existing, planned);
     for (key, theirs, ours) in &differing {
-        say!(
+        said.push(format!(
             "{}: keeps {key} {theirs} (the layout says {ours})",
             rel.display()
-        );
+        ));
     }
     let (text, changed) = doc.finish();
     if changed {
@@ -109,13 +134,19 @@ fn complete(
             file: rel.clone(),
             message: p.message,
         })?;
-        if !dry_run {
-            write_atomic(&folder.root.join(&rel), text.as_bytes())?;
-        }
         let would = if dry_run { "would " } else { "" };
-        say!("{would}add {} to {}", added.join(", "), rel.display());
+        said.push(format!(
+            "{would}add {} to {}",
+            added.join(", "),
+            rel.display()
+        ));
     }
-    Ok((merged, changed, differing.len()))
+    Ok(Completed {
+        merged,
+        changed,
+        text: changed.then_some(text),
+        differing: differing.len(),
+    })
 }
 
 /// A value to add to a file.

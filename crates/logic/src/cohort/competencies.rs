@@ -5,7 +5,7 @@
 //! letter for letter, case, accents and punctuation aside
 //! (`Public Speaking` = `public_speaking`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -46,14 +46,27 @@ pub fn proficiency<'a>(people: impl IntoIterator<Item = &'a Participant>) -> Vec
                 .push(p);
         }
     }
+    // Each question's key, made once: the same few questions recur in
+    // every person's surveys.
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    for p in &people {
+        for answers in p.surveys.values() {
+            for q in answers.keys() {
+                if !keys.contains_key(q.as_str()) {
+                    keys.insert(q, slug(q));
+                }
+            }
+        }
+    }
+    let key_of = |q: &str| keys.get(q).map_or("", String::as_str);
     chosen
         .into_iter()
         .map(|(key, (name, who))| {
-            let question = who.iter().find_map(|p| question_for(p, &key));
+            let question = who.iter().find_map(|p| question_for(p, &key, &key_of));
             let mut change = surveys::paired_change(who.iter().copied(), |answers| {
                 answers
                     .iter()
-                    .find(|(q, _)| slug(q) == key)
+                    .find(|(q, _)| key_of(q) == key)
                     .map(|(_, &v)| v)
             });
             change.question = name.clone();
@@ -68,12 +81,16 @@ pub fn proficiency<'a>(people: impl IntoIterator<Item = &'a Participant>) -> Vec
 }
 
 /// The question of `p`'s surveys that asks about the competency `key`.
-fn question_for(p: &Participant, key: &str) -> Option<String> {
+fn question_for<'k>(
+    p: &Participant,
+    key: &str,
+    key_of: &impl Fn(&str) -> &'k str,
+) -> Option<String> {
     [surveys::BEFORE, surveys::AFTER].iter().find_map(|name| {
         p.surveys
             .get(*name)?
             .keys()
-            .find(|q| slug(q) == key)
+            .find(|q| key_of(q) == key)
             .cloned()
     })
 }

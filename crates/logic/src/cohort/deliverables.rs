@@ -297,6 +297,29 @@ pub fn counts<'a>(
     by.into_values().collect()
 }
 
+/// One name for each deliverable across the members (as most of them
+/// wrote it), given to every member's states and completion rule.
+pub(super) fn settle_names(
+    catalog: &[Named],
+    members: &mut [super::Member<'_>],
+) -> BTreeMap<String, String> {
+    let names = one_name_each(catalog, members.iter().map(|m| m.deliverables.as_slice()));
+    for m in members.iter_mut() {
+        rename(&mut m.deliverables, &names);
+        for (name, _) in &mut m.completion.rule.missing {
+            if let Some(shown) = names.get(&name_key(name)) {
+                name.clone_from(shown);
+            }
+        }
+        for name in &mut m.completion.rule.required {
+            if let Some(shown) = names.get(&name_key(name)) {
+                name.clone_from(shown);
+            }
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod pseudonyms;
 pub mod register;
 mod risk;
+mod spread;
 pub mod surveys;
 
 #[cfg(test)]
@@ -249,70 +250,66 @@ impl<'a> Cohort<'a> {
             Some(_) => RosterBasis::Screened,
             None => RosterBasis::NotScreened,
         };
-        let members: Vec<Member<'a>> = folder
+        let chosen: Vec<(&'a String, &'a Participant)> = folder
             .participants
             .iter()
             .filter(|(id, p)| {
                 p.role == Role::Mentee
                     && screening.is_none_or(|s| s.outcome(id) == Some(Outcome::Accepted))
             })
-            .map(|(id, p)| {
-                let attendance = register.attendance(id);
-                let states =
-                    deliverables::states(p, &catalog, &program.completion.deliverables, &due);
-                let rule = completion::check(&attendance, &states, &program.completion);
-                let recorded = p.outcome.as_ref().and_then(|o| o.completed);
-                let last_meeting = register.last_meeting(id);
-                let left = p
-                    .outcome
-                    .as_ref()
-                    .and_then(|o| o.left)
-                    .filter(|&d| d <= as_of);
-                let flags = match left {
-                    Some(_) => Vec::new(),
-                    None => risk::flags(
-                        p,
-                        &attendance,
-                        &register.missed_run(id),
-                        last_meeting,
-                        program,
-                        window.as_ref(),
-                        as_of,
-                    ),
-                };
-                Member {
-                    id: id.as_str(),
-                    person: p,
-                    completion: Completion::settle(rule, recorded, ended),
-                    deliverables: states,
-                    goals: GoalCounts::of(p),
-                    latest_survey: surveys::latest_survey(p),
-                    attendance,
-                    last_meeting,
-                    left,
-                    flags,
-                    career: careers::career(p),
-                }
-            })
             .collect();
+        let members: Vec<Member<'a>> = spread::map(&chosen, |&(id, p)| {
+            let held = register.sessions_of(id);
+            let attendance = register::attendance_in(&held);
+            let states = deliverables::states(p, &catalog, &program.completion.deliverables, &due);
+            let rule = completion::check(&attendance, &states, &program.completion);
+            let recorded = p.outcome.as_ref().and_then(|o| o.completed);
+            let last_meeting = register::last_meeting_in(&held);
+            let left = p
+                .outcome
+                .as_ref()
+                .and_then(|o| o.left)
+                .filter(|&d| d <= as_of);
+            let flags = match left {
+                Some(_) => Vec::new(),
+                None => risk::flags(
+                    p,
+                    &attendance,
+                    &register::missed_run_in(&held),
+                    last_meeting,
+                    program,
+                    window.as_ref(),
+                    as_of,
+                ),
+            };
+            Member {
+                id: id.as_str(),
+                person: p,
+                completion: Completion::settle(rule, recorded, ended),
+                deliverables: states,
+                goals: GoalCounts::of(p),
+                latest_survey: surveys::latest_survey(p),
+                attendance,
+                last_meeting,
+                left,
+                flags,
+                career: careers::career(p),
+            }
+        });
         let mut members = members;
-        let names = deliverables::one_name_each(
-            &catalog,
-            members.iter().map(|m| m.deliverables.as_slice()),
+        // The answers' totals need only the people; the deliverables'
+        // names are settled meanwhile.
+        let people: Vec<&Participant> = members.iter().map(|m| m.person).collect();
+        let ((surveys, competencies, applicants), names) = spread::join(
+            || {
+                (
+                    surveys::paired_changes(people.iter().copied()),
+                    competencies::proficiency(people.iter().copied()),
+                    careers::applicants(folder, screening),
+                )
+            },
+            || deliverables::settle_names(&catalog, &mut members),
         );
-        for m in &mut members {
-            deliverables::rename(&mut m.deliverables, &names);
-            for (name, _) in &mut m.completion.rule.missing {
-                if let Some(shown) = names.get(&deliverables::name_key(name)) {
-                    name.clone_from(shown);
-                }
-            }
-            for name in &mut m.completion.rule.required {
-                if let Some(shown) = names.get(&deliverables::name_key(name)) {
-                    name.clone_from(shown);
-                }
-            }
-        }
         let meetings_untracked = risk::closed_period(program, as_of).is_some()
             && !register.meetings_recorded()
             && !members.is_empty();
@@ -324,9 +321,9 @@ impl<'a> Cohort<'a> {
             start: start_day(program, &folder.sessions),
             ended,
             deliverables: deliverables::counts(members.iter().map(|m| m.deliverables.as_slice())),
-            surveys: surveys::paired_changes(members.iter().map(|m| m.person)),
-            competencies: competencies::proficiency(members.iter().map(|m| m.person)),
-            applicants: careers::applicants(folder, screening),
+            surveys,
+            competencies,
+            applicants,
             goals: GoalCounts::default(),
             funnel: Funnel::default(),
             outcomes: Outcomes::default(),

@@ -124,7 +124,7 @@ impl<'a> Register<'a> {
     pub fn sessions_of(&self, id: &str) -> Vec<(&'a Session, Mark)> {
         let own: &[(usize, Mark)] = self.marks.get(id).map_or(&[], Vec::as_slice);
         let (mut a, mut b) = (0, 0);
-        let mut out = Vec::with_capacity(own.len() + self.open.len());
+        let mut out: Vec<(usize, Mark)> = Vec::with_capacity(own.len() + self.open.len());
         // Merge the open workshops with the person's own marks, by index.
         while a < self.open.len() || b < own.len() {
             match (self.open.get(a).copied(), own.get(b).copied()) {
@@ -153,43 +153,18 @@ impl<'a> Register<'a> {
 
     /// Workshop attendance of `id`.
     pub fn attendance(&self, id: &str) -> Attendance {
-        let mut a = Attendance::default();
-        for (s, mark) in self.sessions_of(id) {
-            if s.kind() != SessionKind::Workshop {
-                continue;
-            }
-            a.held += 1;
-            match mark {
-                Mark::Present => a.attended += 1,
-                Mark::Excused => a.excused += 1,
-                Mark::Absent => a.missed += 1,
-            }
-        }
-        a.rate = (a.held > 0).then(|| f64::from(a.attended) / f64::from(a.held));
-        a
+        attendance_in(&self.sessions_of(id))
     }
 
     /// The last meeting (`kind: meeting`) `id` attended.
     pub fn last_meeting(&self, id: &str) -> Option<NaiveDate> {
-        self.sessions_of(id)
-            .into_iter()
-            .filter(|(s, m)| s.kind() == SessionKind::Meeting && *m == Mark::Present)
-            .map(|(s, _)| s.date)
-            .max()
+        last_meeting_in(&self.sessions_of(id))
     }
 
     /// The dates of the trailing run of sessions `id` missed, latest first;
     /// excused sessions neither break nor extend it.
     pub fn missed_run(&self, id: &str) -> Vec<NaiveDate> {
-        let mut run = Vec::new();
-        for (s, mark) in self.sessions_of(id).into_iter().rev() {
-            match mark {
-                Mark::Excused => continue,
-                Mark::Present => break,
-                Mark::Absent => run.push(s.date),
-            }
-        }
-        run
+        missed_run_in(&self.sessions_of(id))
     }
 
     /// Whether any meeting's attendance is recorded by the day.
@@ -198,4 +173,44 @@ impl<'a> Register<'a> {
             .iter()
             .any(|(_, s)| s.kind() == SessionKind::Meeting)
     }
+}
+
+/// Workshop attendance in a person's held sessions (`sessions_of`).
+pub fn attendance_in(sessions: &[(&Session, Mark)]) -> Attendance {
+    let mut a = Attendance::default();
+    for (s, mark) in sessions {
+        if s.kind() != SessionKind::Workshop {
+            continue;
+        }
+        a.held += 1;
+        match mark {
+            Mark::Present => a.attended += 1,
+            Mark::Excused => a.excused += 1,
+            Mark::Absent => a.missed += 1,
+        }
+    }
+    a.rate = (a.held > 0).then(|| f64::from(a.attended) / f64::from(a.held));
+    a
+}
+
+/// The last meeting attended in a person's held sessions.
+pub fn last_meeting_in(sessions: &[(&Session, Mark)]) -> Option<NaiveDate> {
+    sessions
+        .iter()
+        .filter(|(s, m)| s.kind() == SessionKind::Meeting && *m == Mark::Present)
+        .map(|(s, _)| s.date)
+        .max()
+}
+
+/// The trailing run of misses in a person's held sessions, latest first.
+pub fn missed_run_in(sessions: &[(&Session, Mark)]) -> Vec<NaiveDate> {
+    let mut run = Vec::new();
+    for (s, mark) in sessions.iter().rev() {
+        match mark {
+            Mark::Excused => continue,
+            Mark::Present => break,
+            Mark::Absent => run.push(s.date),
+        }
+    }
+    run
 }

@@ -163,6 +163,7 @@ fn set(p: &mut Participant, field: Field, value: Value) {
         (Field::Applied, Value::Date(d)) => p.applied = Some(d),
         (Field::Competencies, v) => p.competencies = list(v),
         (Field::Availability, Value::Slots(s)) => p.availability = s,
+        (Field::AvailabilityNote, v) => p.availability_note = Some(text(v)),
         (Field::Modality, Value::Modality(m)) => p.modality = Some(m),
         (Field::Capacity, Value::Count(n)) => p.capacity = Some(n),
         (Field::CareerGoal, v) => p.career_goal = Some(text(v)),
@@ -190,6 +191,7 @@ fn get(p: &Participant, field: Field) -> Value {
         Field::Applied => p.applied.map_or(Value::Text(String::new()), Value::Date),
         Field::Competencies => Value::List(p.competencies.clone()),
         Field::Availability => Value::Slots(p.availability.clone()),
+        Field::AvailabilityNote => text(&p.availability_note),
         Field::Modality => p
             .modality
             .map_or(Value::Text(String::new()), Value::Modality),

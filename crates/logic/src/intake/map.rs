@@ -11,7 +11,8 @@
 
 use std::path::Path;
 
-use super::csv::Cell;
+use mentorkit_sheet::Table;
+
 use super::values::DateOrder;
 use super::{Field, values};
 use crate::error::{Problem, nearest};
@@ -184,17 +185,13 @@ pub struct Bound {
 }
 
 impl ImportMap {
-    /// Finds every mapped column in the header (titles compared ignoring
-    /// case and surrounding spaces). `csv_name` names the export in messages.
-    pub fn bind(
-        &self,
-        rel: &Path,
-        header: &[Cell],
-        csv_name: &str,
-    ) -> Result<Vec<Bound>, Vec<Problem>> {
+    /// Finds every mapped column in the export's header (titles compared
+    /// ignoring case and surrounding spaces). `rel` names the map.
+    pub fn bind(&self, rel: &Path, table: &Table) -> Result<Vec<Bound>, Vec<Problem>> {
         let mut bound = Vec::new();
         let mut problems = Vec::new();
-        let titles: Vec<&str> = header.iter().map(|c| c.text.trim()).collect();
+        let csv_name = table.file();
+        let titles: Vec<&str> = table.header_texts().collect();
         for (field, columns) in &self.columns {
             for column in columns {
                 let found: Vec<usize> = titles
@@ -309,16 +306,15 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    fn cells(titles: &[&str]) -> Vec<Cell> {
-        titles
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Cell {
-                text: t.to_string(),
-                line: 1,
-                column: i + 1,
-            })
-            .collect()
+    /// A CSV export with these titles and no rows, named `a.csv`.
+    fn cells(titles: &[&str]) -> Table {
+        let header: Vec<String> = titles.iter().map(|t| format!("\"{t}\"")).collect();
+        mentorkit_sheet::read(
+            format!("{}\n", header.join(",")).as_bytes(),
+            "a.csv",
+            &mentorkit_sheet::Options::default(),
+        )
+        .unwrap()
     }
 
     fn problems(text: &str) -> Vec<String> {
@@ -350,7 +346,6 @@ mod tests {
                     "Meet [Tue]",
                     "Meet [Thu]",
                 ]),
-                "a.csv",
             )
             .unwrap();
         let idx: Vec<(usize, Option<u8>)> = bound.iter().map(|b| (b.index, b.day)).collect();
@@ -395,7 +390,6 @@ mod tests {
             .bind(
                 Path::new("map.toml"),
                 &cells(&["Full name", "Email Address", "Dept", "Dept"]),
-                "a.csv",
             )
             .unwrap_err();
         let text: Vec<String> = err.iter().map(|p| p.to_string()).collect();

@@ -1,10 +1,11 @@
 //! Intake: turning answers — from `apply`'s flags, or a Google or Microsoft
 //! Forms export read through an import map — into participant records.
-//! Pure: text in, values and text out; `commands::apply` does the files.
+//! Pure: an export's table (read by mentorkit-sheet) in, values and
+//! problems out; `commands::apply` does the files.
 
 mod answers;
-pub mod csv;
 pub mod map;
+pub mod place;
 pub mod rows;
 pub mod values;
 
@@ -31,6 +32,7 @@ pub enum Field {
     Applied,
     Competencies,
     Availability,
+    AvailabilityNote,
     Modality,
     Capacity,
     CareerGoal,
@@ -57,7 +59,7 @@ pub enum Kind {
 
 impl Field {
     /// Every fillable field, in the order of the participant table.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Name,
         Field::Email,
         Field::Role,
@@ -70,6 +72,7 @@ impl Field {
         Field::Applied,
         Field::Competencies,
         Field::Availability,
+        Field::AvailabilityNote,
         Field::Modality,
         Field::Capacity,
         Field::CareerGoal,
@@ -97,6 +100,7 @@ impl Field {
             Field::Applied => "applied",
             Field::Competencies => "competencies",
             Field::Availability => "availability",
+            Field::AvailabilityNote => "availability_note",
             Field::Modality => "modality",
             Field::Capacity => "capacity",
             Field::CareerGoal => "career_goal",

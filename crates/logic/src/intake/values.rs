@@ -2,168 +2,59 @@
 //! from Google and Microsoft Forms, Yes/No, checkbox lists, availability in
 //! words. Each reader returns the value or what is wrong, in words.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveDate;
+use mentorkit_sheet::datetime::{self, StampError};
 
 use crate::model::values::Slot;
 
-/// The order of day, month and year in the form's dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DateOrder {
-    /// Month/day/year, as US forms export (the default).
-    #[default]
-    Mdy,
-    /// Day/month/year.
-    Dmy,
-    /// Year-month-day.
-    Ymd,
-}
+pub use mentorkit_sheet::datetime::DateOrder;
 
-impl DateOrder {
-    /// The words a map's `dates` option takes.
-    pub const WORDS: &'static [&'static str] = &["mdy", "dmy", "ymd"];
-
-    /// The option word.
-    pub fn from_word(s: &str) -> Option<DateOrder> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "mdy" => Some(DateOrder::Mdy),
-            "dmy" => Some(DateOrder::Dmy),
-            "ymd" => Some(DateOrder::Ymd),
-            _ => None,
-        }
-    }
-
-    fn describe(self) -> &'static str {
-        match self {
-            DateOrder::Mdy => "month/day/year",
-            DateOrder::Dmy => "day/month/year",
-            DateOrder::Ymd => "year-month-day",
-        }
-    }
-
-    fn word(self) -> &'static str {
-        match self {
-            DateOrder::Mdy => "mdy",
-            DateOrder::Dmy => "dmy",
-            DateOrder::Ymd => "ymd",
-        }
-    }
-}
-
-/// A date, or a timestamp whose time is dropped.
+/// A date as written, or a timestamp's date as written (no zone is
+/// converted: imports read their timestamps through `datetime` with the
+/// program's zone, in `rows.rs`).
 pub fn parse_date(s: &str, order: DateOrder) -> Result<NaiveDate, String> {
-    parse_stamp(s, order).map(|t| t.date())
+    datetime::parse(s, order)
+        .map(|t| t.written.date())
+        .map_err(|e| stamp_message(&e))
 }
 
-/// A date with an optional time: `11/2/2015 14:03:22` (Google Forms),
-/// `11/2/15 2:03:22 PM` (Microsoft Forms), `2015-11-02T14:03:22`, `2015-11-02`.
-/// Four-digit years first are always year-month-day; two-digit years are
-/// 2000–2069 or 1970–1999.
-pub fn parse_stamp(s: &str, order: DateOrder) -> Result<NaiveDateTime, String> {
-    let t = s.trim();
-    let (date_part, time_part) = match t.split_once(|c: char| c.is_whitespace() || c == 'T') {
-        Some((d, rest)) => (d, rest.trim()),
-        None => (t, ""),
-    };
-    let date = read_date(date_part, order).ok_or_else(|| date_error(t, date_part, order))?;
-    let time = if time_part.is_empty() {
-        NaiveTime::MIN
-    } else {
-        read_time(time_part).ok_or_else(|| {
-            format!("`{t}` has a time that cannot be read; write it as 14:03 or 2:03 PM")
-        })?
-    };
-    Ok(date.and_time(time))
-}
-
-fn date_error(whole: &str, date_part: &str, order: DateOrder) -> String {
-    let mut msg = format!(
-        "`{whole}` is not a date in {} order (the map's dates = \"{}\")",
-        order.describe(),
-        order.word()
-    );
-    let other = match order {
-        DateOrder::Mdy => Some(DateOrder::Dmy),
-        DateOrder::Dmy => Some(DateOrder::Mdy),
-        DateOrder::Ymd => None,
-    };
-    if let Some(other) = other
-        && read_date(date_part, other).is_some()
-    {
-        msg.push_str(&format!(
-            "; it reads as {}: set dates = \"{}\" in the map's [options]",
-            other.describe(),
-            other.word()
-        ));
-    }
-    msg
-}
-
-fn read_date(s: &str, order: DateOrder) -> Option<NaiveDate> {
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    if [a, b, c]
-        .iter()
-        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4)
-    {
-        return None;
-    }
-    let num = |p: &str| p.parse::<u32>().ok();
-    let year = |p: &str| -> Option<i32> {
-        let n = i32::try_from(num(p)?).ok()?;
-        match p.len() {
-            4 => Some(n),
-            1 | 2 => Some(if n < 70 { 2000 + n } else { 1900 + n }),
-            _ => None,
+/// Why a timestamp or date of a form cannot be read, in the words of an
+/// import: the map's `dates` option is named, and the order it reads in.
+pub fn stamp_message(e: &StampError) -> String {
+    match e {
+        StampError::NotADate {
+            text,
+            order,
+            reads_as,
+        } => {
+            let mut msg = format!(
+                "`{text}` is not a date in {} order (the map's dates = \"{}\")",
+                order.describe(),
+                order.word()
+            );
+            if let Some(other) = reads_as {
+                msg.push_str(&format!(
+                    "; it reads as {}: set dates = \"{}\" in the map's [options]",
+                    other.describe(),
+                    other.word()
+                ));
+            }
+            msg
         }
-    };
-    let (y, m, d) = if a.len() == 4 {
-        (year(a)?, num(b)?, num(c)?)
-    } else {
-        match order {
-            DateOrder::Mdy => (year(c)?, num(a)?, num(b)?),
-            DateOrder::Dmy => (year(c)?, num(b)?, num(a)?),
-            DateOrder::Ymd => return None,
+        StampError::BadTime { text } => {
+            format!("`{text}` has a time that cannot be read; write it as 14:03 or 2:03 PM")
         }
-    };
-    if b.len() > 2 || (a.len() != 4 && (a.len() > 2 || c.len() == 3)) {
-        return None;
+        StampError::UnknownZone { text, word } => format!(
+            "`{text}`: the time zone `{word}` is not known; write it as UTC, GMT-6, GMT+5:30, -06:00 or a name such as America/Chicago"
+        ),
+        StampError::NoSuchTime { text, zone } => {
+            format!("`{text}` does not exist in {zone}: the clocks skipped that hour")
+        }
+        StampError::NotADateCell { shown } => {
+            format!("the cell holds {shown}, which is not a date")
+        }
+        StampError::CellError { error } => format!("the cell holds the error {error}"),
     }
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-fn read_time(s: &str) -> Option<NaiveTime> {
-    let lower = s
-        .trim()
-        .to_ascii_lowercase()
-        .replace("a.m.", "am")
-        .replace("p.m.", "pm");
-    let (clock, meridiem) = if let Some(c) = lower.strip_suffix("pm") {
-        (c.trim(), Some(12))
-    } else if let Some(c) = lower.strip_suffix("am") {
-        (c.trim(), Some(0))
-    } else {
-        (lower.trim(), None)
-    };
-    // Drop a trailing `Z` or fractions of a second.
-    let clock = clock.trim_end_matches('z');
-    let mut parts = clock.split(':');
-    let h: u32 = parts.next()?.trim().parse().ok()?;
-    let m: u32 = parts.next()?.trim().parse().ok()?;
-    let sec: u32 = match parts.next() {
-        Some(p) => p.split(',').next()?.trim().parse::<f64>().ok()?.floor() as u32,
-        None => 0,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    let h = match meridiem {
-        Some(add) if (1..=12).contains(&h) => h % 12 + add,
-        Some(_) => return None,
-        None => h,
-    };
-    NaiveTime::from_hms_opt(h, m, sec)
 }
 
 /// Yes/No, True/False, Y/N, 1/0, in any case.
@@ -189,19 +80,52 @@ pub fn split_list(s: &str) -> Vec<String> {
     out
 }
 
+/// Availability as slots, strictly: every item must be understood (see
+/// [`read_slots`]); the first item that is not is the error.
+pub fn parse_slots(s: &str, day: Option<u8>) -> Result<Vec<Slot>, String> {
+    let reading = read_slots(s, day);
+    match reading.unread.into_iter().next() {
+        Some(unread) => Err(unread.why),
+        None => Ok(reading.slots),
+    }
+}
+
+/// What an availability answer gave: the slots it names, and the items
+/// that were not wholly understood.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlotReading {
+    /// Sorted, without repeats.
+    pub slots: Vec<Slot>,
+    pub unread: Vec<Unread>,
+}
+
+/// One item of an answer that was not wholly understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// As written, trimmed.
+    pub item: String,
+    /// What was not understood, in words.
+    pub why: String,
+    /// Whether the item still named days and parts of the day (its slots
+    /// are kept): `Saturday mornings before 10`.
+    pub partly: bool,
+}
+
 /// Availability as slots: each comma-separated item names days and parts of
 /// the day — `Tuesday afternoon`, `Tue & Thu mornings`, `tue-pm`, `weekday
 /// evenings` — and stands for every day with every part it names. An item
 /// with parts but no day takes `day` (from a grid question's column, such as
-/// `When could you meet? [Tuesday]`). Sorted, without repeats.
-pub fn parse_slots(s: &str, day: Option<u8>) -> Result<Vec<Slot>, String> {
-    let mut slots = Vec::new();
+/// `When could you meet? [Tuesday]`). An item with other words too keeps
+/// the slots it names and is also `unread` (`Saturday mornings before 10`
+/// is `sat-am`, and more); an item without both a day and a part gives none.
+pub fn read_slots(s: &str, day: Option<u8>) -> SlotReading {
+    let mut reading = SlotReading::default();
     let t = s.trim();
     if matches!(
         t.to_ascii_lowercase().as_str(),
         "" | "none" | "n/a" | "-" | "not available"
     ) {
-        return Ok(slots);
+        return reading;
     }
     for item in t.split([',', ';', '/']) {
         let words: Vec<String> = item
@@ -212,46 +136,66 @@ pub fn parse_slots(s: &str, day: Option<u8>) -> Result<Vec<Slot>, String> {
         if words.is_empty() {
             continue;
         }
+        let item = item.trim();
         let mut days: Vec<u8> = Vec::new();
         let mut parts: Vec<u8> = Vec::new();
+        let mut unknown: Option<&str> = None;
         for w in &words {
             if let Some(ds) = day_word(w) {
                 days.extend(ds);
             } else if let Some(p) = part_word(w) {
                 parts.push(p);
-            } else if !FILLER.contains(&w.as_str()) {
-                return Err(format!(
-                    "`{}`: `{w}` is not a day or a part of the day (morning, afternoon, evening)",
-                    item.trim()
-                ));
+            } else if !FILLER.contains(&w.as_str()) && unknown.is_none() {
+                unknown = Some(w);
             }
         }
-        if days.is_empty() {
-            match day {
-                Some(d) => days.push(d),
-                None => {
-                    return Err(format!(
-                        "`{}` names no day; write it like `Tuesday afternoon`",
-                        item.trim()
-                    ));
+        if days.is_empty()
+            && let Some(d) = day
+        {
+            days.push(d);
+        }
+        let why = if let Some(w) = unknown {
+            Some(format!(
+                "`{item}`: `{w}` is not a day or a part of the day (morning, afternoon, evening)"
+            ))
+        } else if days.is_empty() {
+            Some(format!(
+                "`{item}` names no day; write it like `Tuesday afternoon`"
+            ))
+        } else if parts.is_empty() {
+            Some(format!(
+                "`{item}` names no part of the day; add morning, afternoon or evening"
+            ))
+        } else {
+            None
+        };
+        let named = !days.is_empty() && !parts.is_empty();
+        if named {
+            for &d in &days {
+                for &p in &parts {
+                    reading.slots.push(Slot { day: d, part: p });
                 }
             }
         }
-        if parts.is_empty() {
-            return Err(format!(
-                "`{}` names no part of the day; add morning, afternoon or evening",
-                item.trim()
-            ));
-        }
-        for &d in &days {
-            for &p in &parts {
-                slots.push(Slot { day: d, part: p });
-            }
+        if let Some(why) = why {
+            reading.unread.push(Unread {
+                item: item.to_string(),
+                why,
+                partly: named,
+            });
         }
     }
-    slots.sort();
-    slots.dedup();
-    Ok(slots)
+    reading.slots.sort();
+    reading.slots.dedup();
+    reading
+}
+
+/// The day's name, for a note: 0 is Monday.
+pub fn day_name(day: u8) -> &'static str {
+    crate::model::values::DAY_NAMES
+        .get(usize::from(day))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Words that may sit between days and parts: `Tuesday and Thursday in the morning`.
@@ -324,45 +268,41 @@ pub fn clean_text(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn stamp(s: &str, order: DateOrder) -> Result<String, String> {
-        parse_stamp(s, order).map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+    fn date(s: &str, order: DateOrder) -> Result<String, String> {
+        parse_date(s, order).map(|d| d.to_string())
     }
 
     #[test]
-    fn dates_and_timestamps() {
+    fn dates_and_timestamps_in_the_words_of_an_import() {
         use DateOrder::*;
         let ok = [
-            ("11/2/2015", Mdy, "2015-11-02 00:00:00"),
-            ("11/2/2015 14:03:22", Mdy, "2015-11-02 14:03:22"), // Google
-            ("11/2/15 2:03:22 PM", Mdy, "2015-11-02 14:03:22"), // Microsoft
-            ("11/2/15 12:03:22 AM", Mdy, "2015-11-02 00:03:22"),
-            ("11/2/15 12:03 pm", Mdy, "2015-11-02 12:03:00"),
-            ("2/11/2015 14:03:22", Dmy, "2015-11-02 14:03:22"),
-            ("02.11.2015", Dmy, "2015-11-02 00:00:00"),
-            ("2015-11-02", Mdy, "2015-11-02 00:00:00"),
-            ("2015-11-02T14:03:22.517Z", Dmy, "2015-11-02 14:03:22"),
-            ("2015/11/02 14:03", Ymd, "2015-11-02 14:03:00"),
-            ("3/14/98", Mdy, "1998-03-14 00:00:00"),
-            (" 2/29/2016 ", Mdy, "2016-02-29 00:00:00"),
+            ("11/2/2015", Mdy, "2015-11-02"),
+            ("11/2/2015 14:03:22", Mdy, "2015-11-02"),
+            ("11/2/15 2:03:22 PM", Mdy, "2015-11-02"),
+            ("2/11/2015 14:03:22", Dmy, "2015-11-02"),
+            ("2015-11-02T14:03:22.517Z", Dmy, "2015-11-02"),
+            ("2026/11/03 9:41:12 AM GMT-6", Mdy, "2026-11-03"),
         ];
         for (s, order, want) in ok {
-            assert_eq!(stamp(s, order).as_deref(), Ok(want), "{s}");
+            assert_eq!(date(s, order).as_deref(), Ok(want), "{s}");
         }
         assert_eq!(
-            stamp("25/12/2015", Mdy),
+            date("25/12/2015", Mdy),
             Err("`25/12/2015` is not a date in month/day/year order (the map's dates = \"mdy\"); it reads as day/month/year: set dates = \"dmy\" in the map's [options]".into())
         );
-        for bad in [
-            "2/30/2015",
-            "2015",
-            "11/2",
-            "yesterday",
-            "11/2/2015 25:00",
-            "11/2/2015 13:00 PM",
-            "1/2/345",
-            "",
-        ] {
-            assert!(stamp(bad, Mdy).is_err(), "{bad}");
+        assert_eq!(
+            date("11/2/2015 25:00", Mdy),
+            Err(
+                "`11/2/2015 25:00` has a time that cannot be read; write it as 14:03 or 2:03 PM"
+                    .into()
+            )
+        );
+        assert_eq!(
+            date("11/2/2015 9:00 Mars", Mdy),
+            Err("`11/2/2015 9:00 Mars`: the time zone `Mars` is not known; write it as UTC, GMT-6, GMT+5:30, -06:00 or a name such as America/Chicago".into())
+        );
+        for bad in ["2/30/2015", "2015", "11/2", "yesterday", "1/2/345", ""] {
+            assert!(date(bad, Mdy).is_err(), "{bad}");
         }
     }
 
@@ -422,6 +362,36 @@ mod tests {
         assert_eq!(header_day("When could you meet? [Tuesday]"), Some(1));
         assert_eq!(header_day("When could you meet?"), None);
         assert_eq!(header_day("Times [Mon/Tue]"), None);
+    }
+
+    #[test]
+    fn partly_understood_availability_keeps_its_slots() {
+        let r = read_slots(
+            "Tuesday afternoon, Saturday mornings before 10, lunch",
+            None,
+        );
+        let slots: Vec<String> = r.slots.iter().map(|s| s.to_string()).collect();
+        assert_eq!(slots, ["tue-pm", "sat-am"]);
+        let unread: Vec<(&str, bool)> = r
+            .unread
+            .iter()
+            .map(|u| (u.item.as_str(), u.partly))
+            .collect();
+        assert_eq!(
+            unread,
+            [("Saturday mornings before 10", true), ("lunch", false)]
+        );
+        assert_eq!(
+            r.unread[0].why,
+            "`Saturday mornings before 10`: `before` is not a day or a part of the day (morning, afternoon, evening)"
+        );
+        assert_eq!(
+            parse_slots("Saturday mornings before 10", None),
+            Err(r.unread[0].why.clone()),
+            "the strict reading refuses it"
+        );
+        assert_eq!(read_slots("Lunch", Some(1)).slots, []);
+        assert_eq!(day_name(1), "Tuesday");
     }
 
     #[test]

@@ -1,5 +1,4 @@
 use super::*;
-use crate::model::table::CsvRow;
 
 fn map(text: &str) -> SurveyMap {
     toml::from_str(text).unwrap()
@@ -21,25 +20,31 @@ Agree = 4
 "Very confident" = 5
 "#;
 
-fn table(rows: &[&[&str]]) -> CsvTable {
-    CsvTable {
-        headers: [
-            "Timestamp",
-            "Email Address",
-            "How confident are you?",
-            "I have a clear plan.",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: rows
+/// An export named `post.csv` with these rows under the survey's header.
+fn table(rows: &[&[&str]]) -> Table {
+    let line = |cells: &[&str]| {
+        cells
             .iter()
-            .enumerate()
-            .map(|(i, r)| CsvRow {
-                line: i as u64 + 2,
-                cells: r.iter().map(|c| c.to_string()).collect(),
-            })
-            .collect(),
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut text = line(&[
+        "Timestamp",
+        "Email Address",
+        "How confident are you?",
+        "I have a clear plan.",
+    ]);
+    for r in rows {
+        text.push('\n');
+        text.push_str(&line(r));
     }
+    mentorkit_sheet::read(
+        text.as_bytes(),
+        "post.csv",
+        &mentorkit_sheet::Options::default(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -103,8 +108,11 @@ fn rows_by_email_the_later_one_counts() {
     ]);
     let (email, questions) = columns(&m, &t).unwrap();
     let rows = read_rows(&scales, &t, email, &questions);
-    assert_eq!(rows.no_email, [3]);
-    assert_eq!(rows.replaced, [("Ana@X.org".to_string(), 2, 5)]);
+    assert_eq!(rows.no_email, ["post.csv:3"]);
+    assert_eq!(
+        rows.replaced,
+        [("Ana@X.org".to_string(), "post.csv:2".to_string(), 5)]
+    );
     let ana = &rows.by_email["ana@x.org"];
     assert_eq!(
         ana.answers.iter().collect::<Vec<_>>(),
@@ -112,7 +120,10 @@ fn rows_by_email_the_later_one_counts() {
     );
     assert_eq!(rows.problems.len(), 1);
     let p = &rows.problems[0];
-    assert_eq!((p.line, p.column.as_str()), (4, "I have a clear plan."));
+    assert_eq!(
+        (p.line, p.field.as_deref()),
+        (Some(4), Some("I have a clear plan."))
+    );
     assert_eq!(p.message, "clarity: `Maybe` is not an answer the map knows");
     assert_eq!(
         p.help.as_deref(),

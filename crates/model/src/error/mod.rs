@@ -193,6 +193,25 @@ pub enum Error {
         kind: FileKind,
         want: FileKind,
     },
+    /// A record that is a link to nothing: written through, a link would
+    /// need its target made, which mentorkit does not do.
+    #[error(
+        "{}: is a link to {}, which does not exist; mentorkit writes through links to their file but does not create it: fix or remove the link",
+        .path.display(), .target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    /// A many-file write that stopped part-way through putting its files in
+    /// place: each file is old or new.
+    #[error(
+        "{}: replacing: {source}; {done} of {total} files were put in place before it, each complete; correct the cause and run the command again to finish",
+        .path.display()
+    )]
+    PartWritten {
+        path: PathBuf,
+        source: std::io::Error,
+        done: usize,
+        total: usize,
+    },
     /// Another command holds the folder's lock.
     #[error(
         "another mentorkit command is writing to {} (waited {waited_secs} s); try again when it has finished",
@@ -256,9 +275,6 @@ pub enum Error {
     /// A field left unanswered at the prompt.
     #[error("no answer for {field}; nothing written")]
     NoAnswer { field: &'static str },
-    /// A form export with no header row.
-    #[error("{file} is empty: a form export starts with a row of column titles")]
-    EmptyExport { file: String },
     /// `init` into a folder that is not new.
     #[error("{}", init_target(.dir, *.is_file))]
     InitTarget { dir: PathBuf, is_file: bool },

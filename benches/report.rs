@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench report`. The folder is generated once, in a
 //! temporary directory: 1,000 mentees with every career-plan field filled
-//! in, 4 mentors and 9 workshops that everyone attended.
+//! in, 10 mentors (100 mentees each) and 9 workshops that everyone attended.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -112,10 +112,10 @@ fn generate(root: &Path, mentees: usize) {
         fs::write(root.join("participants").join(format!("{id}.yaml")), y).unwrap();
         ids.push(id);
     }
-    for m in 0..4 {
+    for m in 0..10 {
         fs::write(
             root.join("participants").join(format!("mentor-{m}.yaml")),
-            format!("name: Mentor {m}\nemail: mentor{m}@anytownlibrary.org\nrole: mentor\ndepartment: Administration\ncapacity: 250\navailability: [tue-pm]\n"),
+            format!("name: Mentor {m}\nemail: mentor{m}@anytownlibrary.org\nrole: mentor\ndepartment: Administration\ncapacity: 100\navailability: [tue-pm]\n"),
         )
         .unwrap();
     }

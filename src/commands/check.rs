@@ -28,6 +28,11 @@ pub fn run(ctx: &Ctx, _args: CheckArgs) -> Result<()> {
     let cohort = ctx.cohort(&folder, screening.as_ref(), None);
     crate::output::print_out(&format!("{}\n", summary(&folder)))?;
     super::progress::print_warnings(&folder, &cohort.warnings);
+    if !cohort.unscreened.is_empty()
+        && let Some(note) = cohort.roster_note()
+    {
+        crate::output::say!("note: {note}");
+    }
     // The process ends here: freeing thousands of records one by one
     // would only delay the exit.
     std::mem::forget(cohort);

@@ -7,7 +7,7 @@ use crate::cli::{ListArgs, ListWhat};
 use crate::cohort::Cohort;
 use crate::cohort::register::{self, SessionState};
 use crate::error::{Error, Result};
-use crate::output::Table;
+use crate::output::{Table, say};
 use crate::store::load_matches;
 
 /// The JSON keys of `list participants`, in order (documented in the README).
@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let table = match args.what {
         ListWhat::Participants => {
             if let Some(note) = cohort.roster_note() {
-                eprintln!("note: in_cohort: {note}");
+                say!("note: in_cohort: {note}");
             }
             participants(&cohort)
         }

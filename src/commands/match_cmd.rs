@@ -104,7 +104,11 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<()> {
 /// Who is matched: the cohort's roster (the accepted mentees; before
 /// screening every mentee, and a note on stderr says so).
 fn candidates(cohort: &Cohort<'_>) -> Option<BTreeSet<String>> {
-    if cohort.roster_note().is_some() {
+    if !cohort.unscreened.is_empty()
+        && let Some(note) = cohort.roster_note()
+    {
+        say!("note: left out of the matching: {note}");
+    } else if cohort.roster_note().is_some() {
         say!(
             "note: no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones"
         );

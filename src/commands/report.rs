@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let matches = report_matches(&folder).as_ref().map(from_model);
     let facts = ctx.cohort(&folder, screening.as_ref(), None);
     if let Some(note) = facts.roster_note() {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     // The evidence of impact, as `progress --evidence` computes it.
     let evidence = match args.kind {

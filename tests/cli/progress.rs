@@ -368,7 +368,10 @@ fn evidence_of_an_empty_cohort() {
         .args(["progress", "--as-of", "2024-01-01"])
         .run()
         .ok()
-        .stdout_is("Progress as of 2024-01-01: no accepted mentees\n");
+        .stdout_is(
+            "Progress as of 2024-01-01: no accepted mentees\nNote: 6 mentees are not in \
+             screening.yaml, so not in the cohort (ann, ben, cat, dan, eve, fay): run `mentorkit screen`\n",
+        );
 }
 
 #[test]

@@ -327,3 +327,81 @@ fn load_screening_reads_what_screen_wrote() {
             .is_none()
     );
 }
+
+/// A mentee who applied after the last screening is not in the cohort, and
+/// every output whose figures rest on the roster names them, from the one
+/// note of the cohort model.
+#[test]
+fn a_mentee_who_applied_after_screening_is_named_by_every_roster_output() {
+    let t = Test::example("career-development");
+    let dir = t.path().to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        Test::new()
+            .args(["-C", dir.as_str()])
+            .args(args.iter().copied())
+            .run()
+            .ok()
+    };
+    let note = "1 mentee is not in screening.yaml, so not in the cohort (sean-obrien): run `mentorkit screen`";
+    for args in [
+        &["check"][..],
+        &["report", "cohort", "--format", "md"],
+        &["list", "participants"],
+        &["match", "--dry-run"],
+    ] {
+        let before = run(args);
+        assert!(
+            !before.stderr.contains("not in screening.yaml"),
+            "{args:?}:\n{}",
+            before.stderr
+        );
+    }
+    run(&[
+        "apply",
+        "--name",
+        "Seán O'Brien",
+        "--email",
+        "sean@anytownlibrary.org",
+        "--role",
+        "mentee",
+        "--department",
+        "Reference",
+        "--no-input",
+    ]);
+    for args in [
+        &["check"][..],
+        &["report", "cohort", "--format", "md"],
+        &["list", "participants"],
+        &["match", "--dry-run"],
+    ] {
+        let r = run(args);
+        assert!(
+            r.stderr.contains(note),
+            "{args:?} must name the newcomer:\n{}",
+            r.stderr
+        );
+    }
+    let progress = run(&["progress"]);
+    assert!(
+        progress.stdout.contains("Progress as of") && progress.stdout.contains(note),
+        "{}",
+        progress.stdout
+    );
+    assert!(
+        !progress.stdout.contains("sean-obrien  "),
+        "the newcomer is not in the table:\n{}",
+        progress.stdout
+    );
+    let report = std::fs::read_to_string(t.path().join("out/cohort.md")).unwrap();
+    assert!(
+        report.contains("not in screening.yaml, so not in the cohort (sean-obrien)"),
+        "{report}"
+    );
+    run(&["screen"]);
+    let after = run(&["check"]);
+    assert!(
+        !after.stderr.contains("not in screening.yaml"),
+        "{}",
+        after.stderr
+    );
+}

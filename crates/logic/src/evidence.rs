@@ -228,11 +228,7 @@ impl Figure {
 
 /// Every figure of a cohort, against the staff file when there is one.
 pub fn evidence(cohort: &Cohort<'_>, staff: Option<Staff<'_>>) -> Evidence {
-    let mut notes: Vec<String> = cohort
-        .roster_note()
-        .map(str::to_string)
-        .into_iter()
-        .collect();
+    let mut notes: Vec<String> = cohort.roster_note().into_iter().collect();
     let participants = Group {
         kind: GroupKind::Participants,
         label: "participants".to_string(),

@@ -258,3 +258,33 @@ fn the_calendar_and_sign_in_page_print_times_as_the_handouts_do() {
         }
     }
 }
+
+/// A mentee who applied after the screening is named on the overview and
+/// left out of the matching, in the words the commands print.
+#[test]
+fn the_dashboard_names_a_mentee_who_applied_after_screening() {
+    let t = Test::example("career-development");
+    Test::new()
+        .args([
+            "-C",
+            t.path().to_str().unwrap(),
+            "apply",
+            "--name",
+            "Seán O'Brien",
+        ])
+        .args(["--email", "sean@anytownlibrary.org", "--role", "mentee"])
+        .args(["--department", "Reference", "--no-input"])
+        .run()
+        .ok();
+    let s = Server::start(t.path(), &[]);
+    let note = "1 mentee is not in screening.yaml, so not in the cohort (sean-obrien)";
+    assert!(
+        s.get("/").body.contains(note),
+        "the overview must name the newcomer"
+    );
+    let matching = s.get("/matching").body;
+    assert!(
+        matching.contains(&format!("left out of the matching: {note}")),
+        "{matching}"
+    );
+}

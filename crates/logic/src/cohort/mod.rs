@@ -180,6 +180,9 @@ pub struct Cohort<'a> {
     pub screening: Option<&'a Screening>,
     pub as_of: NaiveDate,
     pub basis: RosterBasis,
+    /// Mentees the screening does not name (they applied after it ran), so
+    /// not in the roster until `screen` runs again; empty before screening.
+    pub unscreened: Vec<&'a str>,
     /// The day the program started, from which the evidence counts its
     /// windows (see [`start_day`]).
     pub start: Option<NaiveDate>,
@@ -250,6 +253,14 @@ impl<'a> Cohort<'a> {
             Some(_) => RosterBasis::Screened,
             None => RosterBasis::NotScreened,
         };
+        let unscreened: Vec<&'a str> = match screening {
+            Some(s) => folder
+                .mentees()
+                .filter(|(id, _)| s.outcome(id).is_none())
+                .map(|(id, _)| id.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
         let chosen: Vec<(&'a String, &'a Participant)> = folder
             .participants
             .iter()
@@ -318,6 +329,7 @@ impl<'a> Cohort<'a> {
             screening,
             as_of,
             basis,
+            unscreened,
             start: start_day(program, &folder.sessions),
             ended,
             deliverables: deliverables::counts(members.iter().map(|m| m.deliverables.as_slice())),
@@ -381,10 +393,21 @@ impl<'a> Cohort<'a> {
         self.outcomes.completed
     }
 
-    /// What every output that depends on the roster prints when the folder
-    /// has not been screened.
-    pub fn roster_note(&self) -> Option<&'static str> {
-        (self.basis == RosterBasis::NotScreened).then_some(NOT_SCREENED)
+    /// What every output that depends on the roster prints when the roster
+    /// is not what screening will make it: the folder has not been screened,
+    /// or mentees applied after it was.
+    pub fn roster_note(&self) -> Option<String> {
+        if self.basis == RosterBasis::NotScreened {
+            return Some(NOT_SCREENED.to_string());
+        }
+        match self.unscreened.as_slice() {
+            [] => None,
+            ids => Some(format!(
+                "{} not in screening.yaml, so not in the cohort ({}): run `mentorkit screen`",
+                crate::model::error::count(ids.len(), "mentee is", "mentees are"),
+                ids.join(", ")
+            )),
+        }
     }
 
     /// Anyone's state of every deliverable, by the same rule as the members'

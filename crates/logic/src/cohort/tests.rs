@@ -555,7 +555,7 @@ fn the_roster_is_the_accepted_mentees_or_every_mentee() {
     let f = folder(program(""), people, BTreeMap::new());
     let c = derive(&f, None, "2016-12-01");
     assert_eq!(c.roster(), ["a", "b", "c"]);
-    assert_eq!(c.roster_note(), Some(NOT_SCREENED));
+    assert_eq!(c.roster_note().as_deref(), Some(NOT_SCREENED));
     let decide = |decision| Decision {
         decision,
         reasons: Vec::new(),
@@ -576,6 +576,22 @@ fn the_roster_is_the_accepted_mentees_or_every_mentee() {
     let c = derive(&f, Some(&screening), "2016-12-01");
     assert_eq!(c.roster(), ["a"]);
     assert_eq!(c.roster_note(), None);
+    assert!(c.unscreened.is_empty());
+    // A mentee the screening does not name applied after it: outside the
+    // roster, and named.
+    let mut later = screening.clone();
+    later.decisions.remove("b");
+    later.decisions.remove("c");
+    let c = derive(&f, Some(&later), "2016-12-01");
+    assert_eq!(c.roster(), ["a"]);
+    assert_eq!(c.unscreened, ["b", "c"]);
+    assert_eq!(
+        c.roster_note().as_deref(),
+        Some(
+            "2 mentees are not in screening.yaml, so not in the cohort (b, c): run `mentorkit screen`"
+        )
+    );
+    let c = derive(&f, Some(&screening), "2016-12-01");
     assert_eq!(
         c.funnel,
         Funnel {

@@ -25,7 +25,7 @@ struct Report<'a> {
     /// The day the figures are counted to.
     as_of: String,
     /// Set when the folder has not been screened: who the roster is.
-    roster_note: Option<&'static str>,
+    roster_note: Option<String>,
     /// Whether `screening.yaml` was read (eligible and accepted are known).
     screened: bool,
     /// How many are in the cohort.

@@ -217,7 +217,12 @@ pub(crate) fn page(shared: &Shared, q: &Fields, _json: bool) -> Result<Answer> {
             None
         }
     });
-    if cohort.roster_note().is_some() {
+    if let Some(note) = cohort
+        .roster_note()
+        .filter(|_| !cohort.unscreened.is_empty())
+    {
+        notes.push(format!("left out of the matching: {note}"));
+    } else if cohort.roster_note().is_some() {
         notes.push("no screening.yaml, so every mentee is matched; run `mentorkit screen` first to match only the accepted ones".to_string());
     }
     let mut shown = settings_view(folder, &settings);

@@ -15,7 +15,7 @@ const NEXT: usize = 5;
 
 #[derive(Serialize)]
 struct Overview {
-    roster_note: Option<&'static str>,
+    roster_note: Option<String>,
     roster: usize,
     workshops_held: u32,
     funnel: Funnel,
@@ -56,7 +56,10 @@ pub(crate) fn page(shared: &Shared) -> Result<Answer> {
         .collect();
     next.sort_by(|a, b| (&a.date, &a.time, &a.id).cmp(&(&b.date, &b.time, &b.id)));
     next.truncate(NEXT);
-    let evidence = crate::evidence::view(&crate::evidence::of(&cohort)?, cohort.roster_note());
+    let evidence = crate::evidence::view(
+        &crate::evidence::of(&cohort)?,
+        cohort.roster_note().as_deref(),
+    );
     let page = Overview {
         roster_note: cohort.roster_note(),
         roster: cohort.members.len(),

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod pseudonyms;
 pub mod register;
 mod risk;
+mod roster;
 mod spread;
 pub mod surveys;
 
@@ -38,6 +39,7 @@ pub use completion::{Basis, Completion, RuleCheck};
 pub use deliverables::{DeliverableCount, DeliverableState, Deliverables, name_key};
 pub use register::{Attendance, Register, SessionState};
 pub use risk::{Flag, MeetingWindow};
+pub use roster::{NOT_SCREENED, RosterBasis};
 pub use surveys::{QuestionChange, SurveySummary};
 
 /// What a cohort is derived from.
@@ -49,20 +51,6 @@ pub struct Inputs<'a> {
     /// The day the facts are counted to: today, `--today` or `--as-of`.
     pub as_of: NaiveDate,
 }
-
-/// How the roster was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RosterBasis {
-    /// The mentees `screening.yaml` accepted.
-    Screened,
-    /// No `screening.yaml` yet: every mentee.
-    NotScreened,
-}
-
-/// The words every output prints when the folder has not been screened.
-pub const NOT_SCREENED: &str =
-    "no screening.yaml yet: every mentee is counted as accepted (run `mentorkit screen`)";
 
 /// SMART goals by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -249,18 +237,8 @@ impl<'a> Cohort<'a> {
         let catalog = deliverables::catalog(program);
         let due = deliverables::due(program, &folder.sessions, as_of, ended);
         let window = risk::meeting_window(program, &register, as_of);
-        let basis = match screening {
-            Some(_) => RosterBasis::Screened,
-            None => RosterBasis::NotScreened,
-        };
-        let unscreened: Vec<&'a str> = match screening {
-            Some(s) => folder
-                .mentees()
-                .filter(|(id, _)| s.outcome(id).is_none())
-                .map(|(id, _)| id.as_str())
-                .collect(),
-            None => Vec::new(),
-        };
+        let basis = RosterBasis::of(screening);
+        let unscreened = roster::unscreened(folder, screening);
         let chosen: Vec<(&'a String, &'a Participant)> = folder
             .participants
             .iter()
@@ -391,23 +369,6 @@ impl<'a> Cohort<'a> {
     /// How many of the roster completed, as it stands.
     pub fn completed(&self) -> usize {
         self.outcomes.completed
-    }
-
-    /// What every output that depends on the roster prints when the roster
-    /// is not what screening will make it: the folder has not been screened,
-    /// or mentees applied after it was.
-    pub fn roster_note(&self) -> Option<String> {
-        if self.basis == RosterBasis::NotScreened {
-            return Some(NOT_SCREENED.to_string());
-        }
-        match self.unscreened.as_slice() {
-            [] => None,
-            ids => Some(format!(
-                "{} not in screening.yaml, so not in the cohort ({}): run `mentorkit screen`",
-                crate::model::error::count(ids.len(), "mentee is", "mentees are"),
-                ids.join(", ")
-            )),
-        }
     }
 
     /// Anyone's state of every deliverable, by the same rule as the members'

@@ -51,6 +51,24 @@ fn screening_yaml_written_for_2500_applicants_reads_back() {
     cmd(dir, &["screen"]).ok();
 }
 
+/// `n` people of `role` in `dir`, `participants/{prefix}-{i}.yaml`, each
+/// with `extra` fields.
+fn people(dir: &std::path::Path, prefix: &str, role: &str, n: usize, extra: &str) {
+    let name = if role == "mentor" { "Mentor" } else { "Mentee" };
+    for i in 0..n {
+        write(
+            dir,
+            &format!("participants/{prefix}-{i}.yaml"),
+            person(
+                &format!("{name} {i}"),
+                &format!("{prefix}{i}@x.org"),
+                role,
+                extra,
+            ),
+        );
+    }
+}
+
 /// A one-to-one folder of `mentees` mentees and a quarter as many mentors
 /// (capacity 4), all free on Tuesday afternoons.
 fn big_one_to_one(dir: &std::path::Path, mentees: usize) {
@@ -62,30 +80,14 @@ fn big_one_to_one(dir: &std::path::Path, mentees: usize) {
         )),
     );
     let slot = "availability: [tue-pm]\ncompetencies: [leadership]\n";
-    for i in 0..mentees {
-        write(
-            dir,
-            &format!("participants/e-{i}.yaml"),
-            person(
-                &format!("Mentee {i}"),
-                &format!("e{i}@x.org"),
-                "mentee",
-                slot,
-            ),
-        );
-    }
-    for i in 0..mentees / 4 {
-        write(
-            dir,
-            &format!("participants/t-{i}.yaml"),
-            person(
-                &format!("Mentor {i}"),
-                &format!("t{i}@x.org"),
-                "mentor",
-                &format!("{slot}capacity: 4\n"),
-            ),
-        );
-    }
+    people(dir, "e", "mentee", mentees, slot);
+    people(
+        dir,
+        "t",
+        "mentor",
+        mentees / 4,
+        &format!("{slot}capacity: 4\n"),
+    );
 }
 
 // Broke: `match` on about 900 matched mentees wrote a matches.yaml that
@@ -190,30 +192,8 @@ fn group_matching_past_its_budget_says_so_before_it_starts() {
         )),
     );
     let slot = "availability: [tue-pm]\ncompetencies: [leadership]\n";
-    for i in 0..mentees {
-        write(
-            dir,
-            &format!("participants/e-{i}.yaml"),
-            person(
-                &format!("Mentee {i}"),
-                &format!("e{i}@x.org"),
-                "mentee",
-                slot,
-            ),
-        );
-    }
-    for i in 0..mentors {
-        write(
-            dir,
-            &format!("participants/t-{i}.yaml"),
-            person(
-                &format!("Mentor {i}"),
-                &format!("t{i}@x.org"),
-                "mentor",
-                slot,
-            ),
-        );
-    }
+    people(dir, "e", "mentee", mentees, slot);
+    people(dir, "t", "mentor", mentors, slot);
     cmd(dir, &["screen"]).ok();
     let run = cmd(dir, &["match"]).within(20).finished();
     let first = run.stderr.lines().next().unwrap_or_default().to_string();
@@ -277,18 +257,7 @@ fn peer_matching_past_its_budget_says_so_before_it_starts() {
         "program.toml",
         program("[matching]\nmode = \"peer\"\n"),
     );
-    for i in 0..n {
-        write(
-            dir,
-            &format!("participants/e-{i}.yaml"),
-            person(
-                &format!("Mentee {i}"),
-                &format!("e{i}@x.org"),
-                "mentee",
-                "availability: [tue-pm]\n",
-            ),
-        );
-    }
+    people(dir, "e", "mentee", n, "availability: [tue-pm]\n");
     cmd(dir, &["screen"]).ok();
     let run = cmd(dir, &["match"]).within(20).code(1);
     let first = run.stderr.lines().next().unwrap_or_default().to_string();

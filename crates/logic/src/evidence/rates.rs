@@ -111,28 +111,13 @@ pub(super) fn window_figure(m: &Measure, s: &Setting<'_>) -> Figure {
     };
     let within = m.kind.within(m.years);
     if s.as_of < s.start {
-        return Figure {
-            measure: m.measure,
-            label: format!("{} {within} (not started)", m.kind.state()),
-            participants: Proportion::not_started(),
-            comparison: None,
-            ratio: None,
-            final_on: Some(closes),
-            provisional: true,
-            conclusion: format!(
-                "Not started: the program starts on {}, after the as-of day ({}); nothing to count yet.",
-                s.start, s.as_of
-            ),
-            reading: Reading::NotStarted,
-            window: Some(window),
-            counted_to: None,
-            survival: None,
-            comparisons: Vec::new(),
-            small_sample: false,
-            caution: None,
-            suppressed: false,
-            parts: Vec::new(),
-        };
+        return Figure::not_started(
+            m.measure,
+            format!("{} {within} (not started)", m.kind.state()),
+            (s.start, s.as_of),
+            Some(window),
+            Some(closes),
+        );
     }
     let on = closes.min(s.as_of);
     let (label, when, reading) = if window.open {
@@ -289,28 +274,13 @@ pub(super) fn notes(s: &Setting<'_>) -> Vec<String> {
 /// Completion: of those whose completion is known.
 pub(super) fn completion_figure(cohort: &Cohort<'_>) -> Figure {
     if let Some(start) = cohort.start.filter(|&s| cohort.as_of < s) {
-        return Figure {
-            measure: "completion",
-            label: "completed the program (not started)".to_string(),
-            participants: Proportion::not_started(),
-            comparison: None,
-            ratio: None,
-            final_on: None,
-            provisional: true,
-            conclusion: format!(
-                "Not started: the program starts on {start}, after the as-of day ({}); nothing to count yet.",
-                cohort.as_of
-            ),
-            reading: Reading::NotStarted,
-            window: None,
-            counted_to: None,
-            survival: None,
-            comparisons: Vec::new(),
-            small_sample: false,
-            caution: None,
-            suppressed: false,
-            parts: Vec::new(),
-        };
+        return Figure::not_started(
+            "completion",
+            "completed the program (not started)".to_string(),
+            (start, cohort.as_of),
+            None,
+            None,
+        );
     }
     let known: Vec<bool> = cohort
         .members
@@ -370,5 +340,39 @@ pub(super) fn completion_figure(cohort: &Cohort<'_>) -> Figure {
         caution,
         suppressed: false,
         parts,
+    }
+}
+
+impl Figure {
+    /// A figure of a program that has not started by the as-of day: nothing
+    /// counted, and it says so.
+    fn not_started(
+        measure: &'static str,
+        label: String,
+        (start, as_of): (NaiveDate, NaiveDate),
+        window: Option<Window>,
+        final_on: Option<NaiveDate>,
+    ) -> Figure {
+        Figure {
+            measure,
+            label,
+            participants: Proportion::not_started(),
+            comparison: None,
+            ratio: None,
+            final_on,
+            provisional: true,
+            conclusion: format!(
+                "Not started: the program starts on {start}, after the as-of day ({as_of}); nothing to count yet."
+            ),
+            reading: Reading::NotStarted,
+            window,
+            counted_to: None,
+            survival: None,
+            comparisons: Vec::new(),
+            small_sample: false,
+            caution: None,
+            suppressed: false,
+            parts: Vec::new(),
+        }
     }
 }
